@@ -1,0 +1,60 @@
+package fr.tremplin.gateway;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import fr.tremplin.gateway.edge.AccessLog;
+import fr.tremplin.gateway.edge.EdgeAuthenticator;
+import fr.tremplin.gateway.edge.RequestBodyLimit;
+import fr.tremplin.gateway.edge.RequestIdFilter;
+import fr.tremplin.gateway.openapi.MergedOpenApi;
+import fr.tremplin.gateway.proxy.UpstreamProxy;
+import fr.tremplin.gateway.ratelimit.RateLimitFilter;
+import io.vertx.ext.web.Router;
+
+/**
+ * The gateway's handler chain, in the order a request meets it. Quarkus' own handlers sit between: CORS (order
+ * -300, answers preflights), lazy authentication set-up (-200) and its empty-bodied size check (-2).
+ */
+@ApplicationScoped
+public class GatewayRoutes {
+
+    // Before CORS, so that preflights and refusals carry a request id and are logged too.
+    static final int ORDER_REQUEST_ID = -500;
+    static final int ORDER_ACCESS_LOG = -499;
+    // Before Quarkus' own size check, which would answer without a problem body.
+    static final int ORDER_BODY_LIMIT = -3;
+    static final int ORDER_AUTHENTICATION = 100;
+    static final int ORDER_RATE_LIMIT = 110;
+    static final int ORDER_ENDPOINT = 200;
+
+    private final RequestIdFilter requestIds;
+    private final AccessLog accessLog;
+    private final RequestBodyLimit bodyLimit;
+    private final EdgeAuthenticator authenticator;
+    private final RateLimitFilter rateLimit;
+    private final UpstreamProxy proxy;
+    private final MergedOpenApi openApi;
+
+    public GatewayRoutes(RequestIdFilter requestIds, AccessLog accessLog, RequestBodyLimit bodyLimit,
+            EdgeAuthenticator authenticator, RateLimitFilter rateLimit, UpstreamProxy proxy, MergedOpenApi openApi) {
+        this.requestIds = requestIds;
+        this.accessLog = accessLog;
+        this.bodyLimit = bodyLimit;
+        this.authenticator = authenticator;
+        this.rateLimit = rateLimit;
+        this.proxy = proxy;
+        this.openApi = openApi;
+    }
+
+    void register(@Observes Router router) {
+        router.route().order(ORDER_REQUEST_ID).handler(requestIds);
+        router.route().order(ORDER_ACCESS_LOG).handler(accessLog);
+        router.route("/api/*").order(ORDER_BODY_LIMIT).handler(bodyLimit);
+        router.route("/api/*").order(ORDER_AUTHENTICATION).handler(authenticator);
+        router.route("/api/*").order(ORDER_RATE_LIMIT).handler(rateLimit);
+        router.route("/api/*").order(ORDER_ENDPOINT).handler(proxy);
+        // The gateway has no API of its own, so /q/openapi is free to carry the platform's merged document.
+        router.get("/q/openapi").order(ORDER_ENDPOINT).handler(openApi);
+    }
+}

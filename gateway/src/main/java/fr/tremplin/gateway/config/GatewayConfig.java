@@ -1,0 +1,83 @@
+package fr.tremplin.gateway.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Everything the gateway needs to know about its upstreams and its own limits. */
+@ConfigMapping(prefix = "tremplin.gateway")
+public interface GatewayConfig {
+
+    @WithDefault("http://127.0.0.1:8081")
+    URI offersUrl();
+
+    @WithDefault("http://127.0.0.1:8082")
+    URI schoolsUrl();
+
+    @WithDefault("http://127.0.0.1:8083")
+    URI applicationsUrl();
+
+    /** Time allowed to obtain a connection to an upstream; past it the client gets a 504. */
+    @WithDefault("2s")
+    Duration connectTimeout();
+
+    /** Time an upstream may stay silent (no byte of response) before the client gets a 504. */
+    @WithDefault("30s")
+    Duration requestTimeout();
+
+    /** Connections kept per upstream; Vert.x' default of 5 would queue requests under modest load. */
+    @WithDefault("64")
+    int maxConnectionsPerUpstream();
+
+    RateLimit rateLimit();
+
+    OpenApi openapi();
+
+    Probe probe();
+
+    interface RateLimit {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Sustained rate for anonymous clients (keyed by IP), and for authenticated ones unless overridden. */
+        @WithDefault("10")
+        double requestsPerSecond();
+
+        /** Requests a client may send at once before the sustained rate applies. */
+        @WithDefault("40")
+        int burst();
+
+        Authenticated authenticated();
+
+        interface Authenticated {
+            /** Sustained rate for a client with a valid token (keyed by its {@code sub}). */
+            Optional<Double> requestsPerSecond();
+
+            Optional<Integer> burst();
+        }
+    }
+
+    interface OpenApi {
+        /** How long a merged document is served before the services are asked again. */
+        @WithDefault("60s")
+        Duration cacheTtl();
+
+        /** A document missing a service is refreshed sooner, so a service that was starting shows up quickly. */
+        @WithDefault("5s")
+        Duration degradedCacheTtl();
+
+        @WithDefault("5s")
+        Duration fetchTimeout();
+    }
+
+    interface Probe {
+        @WithDefault("15s")
+        Duration interval();
+
+        @WithDefault("/q/health/live")
+        String path();
+    }
+}

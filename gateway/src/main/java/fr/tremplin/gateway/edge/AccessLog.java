@@ -1,0 +1,71 @@
+package fr.tremplin.gateway.edge;
+
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * One log line and one metric sample per exchange. The path is logged without its query string and nothing of
+ * the headers or bodies is: query strings, tokens and bodies may carry personal data.
+ */
+@ApplicationScoped
+public class AccessLog implements Handler<RoutingContext> {
+
+    public static final String LOGGER = "fr.tremplin.gateway.access";
+    private static final Logger LOG = Logger.getLogger(LOGGER);
+    private static final String UPSTREAM_KEY = "tremplin.upstream";
+    // nginx' convention for a client that went away before it got its answer.
+    private static final int CLIENT_CLOSED = 499;
+
+    private final GatewayMetrics metrics;
+
+    public AccessLog(GatewayMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    public static void recordUpstream(RoutingContext ctx, String upstream) {
+        ctx.put(UPSTREAM_KEY, upstream);
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        long start = System.nanoTime();
+        String method = ctx.request().method().name();
+        String path = ctx.request().path();
+        ctx.addEndHandler(done -> {
+            long elapsed = System.nanoTime() - start;
+            HttpServerResponse response = ctx.response();
+            int status = done.succeeded() || response.headWritten() ? response.getStatusCode() : CLIENT_CLOSED;
+            String upstream = ctx.get(UPSTREAM_KEY);
+            metrics.record(upstream, method, status, elapsed);
+            log(RequestIdFilter.requestId(ctx), method, path, status, TimeUnit.NANOSECONDS.toMillis(elapsed), upstream);
+        });
+        ctx.next();
+    }
+
+    private static void log(String requestId, String method, String path, int status, long durationMs, String upstream) {
+        // Fields go to the MDC so that the JSON formatter emits them as fields, not only inside the message.
+        MDC.put(RequestIdFilter.MDC_KEY, requestId);
+        MDC.put("method", method);
+        MDC.put("path", path);
+        MDC.put("status", Integer.toString(status));
+        MDC.put("durationMs", Long.toString(durationMs));
+        MDC.put("upstream", upstream == null ? GatewayMetrics.NO_UPSTREAM : upstream);
+        try {
+            LOG.infof("%s %s %d %dms", method, path, status, durationMs);
+        } finally {
+            MDC.remove("method");
+            MDC.remove("path");
+            MDC.remove("status");
+            MDC.remove("durationMs");
+            MDC.remove("upstream");
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package fr.tremplin.gateway.proxy;
+
+import java.net.ConnectException;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeoutException;
+
+import org.jboss.logging.Logger;
+
+import fr.tremplin.gateway.edge.RequestIdFilter;
+import fr.tremplin.gateway.problem.Problem;
+import fr.tremplin.gateway.problem.ProblemResponses;
+import fr.tremplin.gateway.routing.Service;
+import fr.tremplin.gateway.routing.UpstreamAddress;
+import io.netty.channel.ConnectTimeoutException;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyRequest;
+import io.vertx.httpproxy.ProxyResponse;
+
+/**
+ * What the gateway adds to a plain reverse proxy for one service: forwarding headers on the way in, the body limit
+ * for chunked bodies, and on the way out problem+json answers instead of the proxy's empty 502.
+ */
+final class UpstreamInterceptor implements ProxyInterceptor {
+
+    private static final Logger LOG = Logger.getLogger(UpstreamInterceptor.class);
+    private static final String X_FORWARDED_FOR = "X-Forwarded-For";
+    private static final String X_FORWARDED_PROTO = "X-Forwarded-Proto";
+
+    private final Service service;
+    private final UpstreamAddress address;
+    private final long maxBodyBytes;
+
+    UpstreamInterceptor(Service service, UpstreamAddress address, long maxBodyBytes) {
+        this.service = service;
+        this.address = address;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+        ProxyRequest request = context.request();
+        HttpServerRequest incoming = request.proxiedRequest();
+        request.setURI(address.uri(request.getURI()));
+        // The public Host is kept so that a service building an absolute link (Location) points at the gateway.
+        if (incoming.authority() != null) {
+            request.setAuthority(incoming.authority());
+        }
+        addForwardedFor(request.headers(), incoming.remoteAddress());
+        if (!request.headers().contains(X_FORWARDED_PROTO)) {
+            request.headers().set(X_FORWARDED_PROTO, incoming.scheme() == null ? "http" : incoming.scheme());
+        }
+        LimitedBody limited = null;
+        if (request.getBody() != null && request.getBody().length() < 0) {
+            limited = new LimitedBody(request.getBody().stream(), maxBodyBytes);
+            request.setBody(Body.body(limited, -1));
+        }
+        LimitedBody limitedBody = limited;
+        return context.sendRequest()
+                .recover(failure -> Future.succeededFuture(refusal(request, failure, limitedBody)));
+    }
+
+    @Override
+    public Future<Void> handleProxyResponse(ProxyContext context) {
+        MultiMap headers = context.response().headers();
+        // The gateway alone speaks CORS for the platform: a service's own CORS headers would be duplicates.
+        List<String> cors = headers.names().stream()
+                .filter(name -> name.toLowerCase(Locale.ROOT).startsWith("access-control-"))
+                .toList();
+        cors.forEach(headers::remove);
+        // The gateway sets the request id itself; an echo from the service would repeat it.
+        headers.remove(RequestIdFilter.HEADER);
+        return context.sendResponse();
+    }
+
+    private ProxyResponse refusal(ProxyRequest request, Throwable failure, LimitedBody limited) {
+        Problem problem;
+        boolean close = false;
+        if (limited != null && limited.exceeded()) {
+            problem = Problem.payloadTooLarge(maxBodyBytes);
+            close = true;
+        } else if (isTimeout(failure)) {
+            LOG.warnf("%s service timed out: %s", service.id(), failure.getMessage());
+            problem = Problem.gatewayTimeout(service.id());
+        } else {
+            LOG.warnf("%s service failed: %s", service.id(), describe(failure));
+            problem = Problem.badGateway(service.id());
+        }
+        HttpServerRequest incoming = request.proxiedRequest();
+        String body = problem.toJson(incoming.path(), incoming.getHeader(RequestIdFilter.HEADER)).encode();
+        ProxyResponse response = request.release().response()
+                .setStatusCode(problem.status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, ProblemResponses.CONTENT_TYPE)
+                .setBody(Body.body(Buffer.buffer(body)));
+        if (close) {
+            response.putHeader(HttpHeaders.CONNECTION, "close");
+        }
+        return response;
+    }
+
+    private static void addForwardedFor(MultiMap headers, SocketAddress client) {
+        if (client == null || client.hostAddress() == null) {
+            return;
+        }
+        String previous = headers.get(X_FORWARDED_FOR);
+        headers.set(X_FORWARDED_FOR, previous == null ? client.hostAddress() : previous + ", " + client.hostAddress());
+    }
+
+    private static boolean isTimeout(Throwable failure) {
+        return failure instanceof TimeoutException || failure instanceof ConnectTimeoutException;
+    }
+
+    // Only the exception's own words: a stack trace in the log tells nothing more about a refused connection.
+    private static String describe(Throwable failure) {
+        if (failure instanceof ConnectException) {
+            return "connection refused or unreachable (" + failure.getMessage() + ")";
+        }
+        return failure.getClass().getSimpleName() + ": " + failure.getMessage();
+    }
+}

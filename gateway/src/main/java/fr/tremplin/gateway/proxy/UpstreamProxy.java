@@ -1,0 +1,58 @@
+package fr.tremplin.gateway.proxy;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import fr.tremplin.gateway.config.GatewayConfig;
+import fr.tremplin.gateway.edge.AccessLog;
+import fr.tremplin.gateway.edge.RequestBodyLimit;
+import fr.tremplin.gateway.problem.Problem;
+import fr.tremplin.gateway.problem.ProblemResponses;
+import fr.tremplin.gateway.routing.RouteTable;
+import fr.tremplin.gateway.routing.Service;
+import fr.tremplin.gateway.routing.UpstreamAddress;
+import fr.tremplin.gateway.routing.Upstreams;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.proxy.handler.ProxyHandler;
+import io.vertx.httpproxy.HttpProxy;
+
+/**
+ * Streams each {@code /api} exchange to the service the route table names: method, path, query, headers and body
+ * go up unchanged (hop-by-hop headers aside), status, headers and body come back unchanged.
+ */
+@ApplicationScoped
+public class UpstreamProxy implements Handler<RoutingContext> {
+
+    private final Map<Service, Handler<RoutingContext>> proxies = new EnumMap<>(Service.class);
+
+    public UpstreamProxy(Upstreams upstreams, GatewayConfig config, RequestBodyLimit bodyLimit) {
+        long connectTimeout = config.connectTimeout().toMillis();
+        long idleTimeout = config.requestTimeout().toMillis();
+        for (Service service : Service.values()) {
+            UpstreamAddress address = upstreams.address(service);
+            HttpProxy proxy = HttpProxy.reverseProxy(upstreams.client())
+                    .origin(context -> context.client().request(
+                            address.server()
+                                    .setConnectTimeout(connectTimeout)
+                                    .setIdleTimeout(idleTimeout)))
+                    .addInterceptor(new UpstreamInterceptor(service, address, bodyLimit.maxBytes()));
+            proxies.put(service, ProxyHandler.create(proxy));
+        }
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        // Routed on the normalised path (dot segments resolved), which is also the path the service will act on.
+        Optional<Service> service = RouteTable.resolve(ctx.normalizedPath());
+        if (service.isEmpty()) {
+            ProblemResponses.send(ctx, Problem.notFound("No service answers " + ctx.request().path() + "."));
+            return;
+        }
+        AccessLog.recordUpstream(ctx, service.get().id());
+        proxies.get(service.get()).handle(ctx);
+    }
+}
