@@ -1,0 +1,230 @@
+package fr.tremplin.common.events;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Publishes committed outbox rows to Kafka, in order, with an idempotent producer ({@code acks=all}).
+ * A row is marked published only once the broker acknowledged it, so an outage only delays events;
+ * a redelivery after a crash between ack and mark is absorbed by the consumers' processed-event record.
+ * One relay at a time per database (advisory lock), so that two instances never reorder a key's events.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final long RELAY_LOCK = 0x7472656d706c696eL; // "tremplin"
+
+    private final AgroalDataSource dataSource;
+    private final ObjectMapper mapper;
+    private final OutboxConfig config;
+    private final Map<String, Object> kafkaConfig;
+    private final AtomicLong pending;
+    private volatile KafkaProducer<String, byte[]> producer;
+
+    public OutboxRelay(AgroalDataSource dataSource, ObjectMapper mapper, OutboxConfig config,
+                       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, MeterRegistry registry) {
+        this.dataSource = dataSource;
+        this.mapper = mapper;
+        this.config = config;
+        this.kafkaConfig = kafkaConfig;
+        this.pending = registry.gauge("tremplin.outbox.pending", new AtomicLong());
+    }
+
+    @Scheduled(every = "${tremplin.outbox.poll-interval:0.2s}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void relay() {
+        if (!config.relayEnabled()) {
+            return;
+        }
+        try {
+            int published;
+            do {
+                published = QuarkusTransaction.requiringNew().call(this::publishBatch);
+            } while (published >= config.batchSize());
+        } catch (RuntimeException e) {
+            // Kafka unreachable or slow: the rows stay pending and the next pass tries again.
+            LOG.warnf("outbox relay pass failed, will retry: %s", rootMessage(e));
+            closeProducer();
+        }
+    }
+
+    @Scheduled(every = "1h", delayed = "1m")
+    void purgePublished() {
+        QuarkusTransaction.requiringNew().run(() -> execute(
+                "DELETE FROM outbox_event WHERE published_at < ?",
+                Timestamp.from(Instant.now().minus(config.retention()))));
+    }
+
+    int publishBatch() throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!tryRelayLock(connection)) {
+                return 0;
+            }
+            List<PendingEvent> batch = loadPending(connection);
+            pending.set(batch.size());
+            if (batch.isEmpty()) {
+                return 0;
+            }
+            List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+            KafkaProducer<String, byte[]> kafka = producer();
+            for (PendingEvent event : batch) {
+                acks.add(kafka.send(toRecord(event)));
+            }
+            kafka.flush();
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(30, TimeUnit.SECONDS);
+            }
+            markPublished(connection, batch);
+            return batch.size();
+        }
+    }
+
+    private boolean tryRelayLock(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+            lock.setLong(1, RELAY_LOCK);
+            try (ResultSet rs = lock.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    private List<PendingEvent> loadPending(Connection connection) throws Exception {
+        List<PendingEvent> batch = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT seq, id, topic, message_key, type, subject, headers::text, payload::text, created_at "
+                        + "FROM outbox_event WHERE published_at IS NULL ORDER BY seq LIMIT ?")) {
+            select.setInt(1, config.batchSize());
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    batch.add(new PendingEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6),
+                            mapper.readValue(rs.getString(7), new TypeReference<HashMap<String, String>>() { }),
+                            rs.getString(8), rs.getTimestamp(9).toInstant()));
+                }
+            }
+        }
+        return batch;
+    }
+
+    private ProducerRecord<String, byte[]> toRecord(PendingEvent event) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.topic(), event.key(),
+                event.payload().getBytes(StandardCharsets.UTF_8));
+        header(record, CloudEventHeaders.SPEC_VERSION, "1.0");
+        header(record, CloudEventHeaders.ID, event.id());
+        header(record, CloudEventHeaders.SOURCE, config.source());
+        header(record, CloudEventHeaders.TYPE, event.type());
+        header(record, CloudEventHeaders.TIME, DateTimeFormatter.ISO_INSTANT.format(event.createdAt()));
+        if (event.subject() != null) {
+            header(record, CloudEventHeaders.SUBJECT, event.subject());
+        }
+        header(record, CloudEventHeaders.CONTENT_TYPE, "application/json");
+        header(record, CloudEventHeaders.DATA_CONTENT_TYPE, "application/json");
+        event.headers().forEach((name, value) -> header(record, name, value));
+        return record;
+    }
+
+    private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
+        record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private void markPublished(Connection connection, List<PendingEvent> batch) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE outbox_event SET published_at = now(), attempts = attempts + 1 WHERE seq = ANY (?)")) {
+            update.setArray(1, connection.createArrayOf("bigint", batch.stream().map(PendingEvent::seq).toArray()));
+            update.executeUpdate();
+        }
+    }
+
+    private void execute(String sql, Object parameter) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, parameter);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        KafkaProducer<String, byte[]> current = producer;
+        if (current == null) {
+            synchronized (this) {
+                if (producer == null) {
+                    producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer());
+                }
+                current = producer;
+            }
+        }
+        return current;
+    }
+
+    private Map<String, Object> producerConfig() {
+        Map<String, Object> properties = new HashMap<>(kafkaConfig);
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        properties.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        properties.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        // Fail a pass quickly when the broker is away; the rows stay pending and are retried.
+        properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 3000);
+        properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+        properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10000);
+        properties.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + config.source());
+        return properties;
+    }
+
+    private synchronized void closeProducer() {
+        if (producer != null) {
+            producer.close(java.time.Duration.ofSeconds(1));
+            producer = null;
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        closeProducer();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private record PendingEvent(long seq, String id, String topic, String key, String type, String subject,
+                                Map<String, String> headers, String payload, Instant createdAt) {
+    }
+}

@@ -1,0 +1,180 @@
+package fr.tremplin.common.problem;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Every error leaves a service as {@code application/problem+json}: bad input is a 4xx naming the field,
+ * and nothing unexpected ever shows a stack trace.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return ProblemTypes.response(e.toProblem());
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            violations.add(new Problem.Violation(field(violation.getPropertyPath()), violation.getMessage()));
+        }
+        violations.sort(Comparator.comparing(Problem.Violation::field));
+        String detail = violations.stream().map(v -> v.field() + ": " + v.message())
+                .reduce((a, b) -> a + "; " + b).orElse("invalid request");
+        return ProblemTypes.response(new Problem(ProblemTypes.of(400), "Invalid request", 400, detail, violations));
+    }
+
+    @ServerExceptionMapper({JsonParseException.class})
+    public Response malformedJson(JsonProcessingException e) {
+        return ProblemTypes.response(400, "Malformed JSON", "the request body is not valid JSON");
+    }
+
+    @ServerExceptionMapper({MismatchedInputException.class, InvalidFormatException.class,
+            UnrecognizedPropertyException.class, JsonMappingException.class})
+    public Response wrongType(JsonMappingException e) {
+        String field = jsonPath(e);
+        String message = e instanceof UnrecognizedPropertyException ? "unknown field"
+                : e instanceof InvalidFormatException format && format.getTargetType() != null
+                        ? "must be a valid " + friendly(format.getTargetType())
+                        : e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+                                ? "must be a valid " + friendly(mismatch.getTargetType())
+                                : "has the wrong type";
+        if (field.isEmpty()) {
+            return ProblemTypes.response(400, "Malformed JSON", "the request body does not have the expected shape");
+        }
+        return ProblemTypes.response(new Problem(ProblemTypes.of(400), "Invalid request", 400,
+                field + ": " + message, List.of(new Problem.Violation(field, message))));
+    }
+
+    @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
+    public Response staleVersion(RuntimeException e) {
+        return ProblemTypes.response(409, "Conflict", "the resource was changed by someone else; reload it and retry");
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e) {
+        return Response.fromResponse(ProblemTypes.response(401, "Unauthenticated",
+                "a valid bearer token is required")).header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return ProblemTypes.response(403, "Forbidden", "your role does not allow this");
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e);
+        }
+        String title = Response.Status.fromStatusCode(status) == null ? "Error"
+                : Response.Status.fromStatusCode(status).getReasonPhrase();
+        String detail = status == 404 ? "no such resource" : safeMessage(e, title);
+        return ProblemTypes.response(status, title, detail);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        if (e instanceof ProblemException problem) {
+            return problem(problem);
+        }
+        LOG.error("unexpected error", e);
+        return ProblemTypes.response(500, "Internal error", "an unexpected error occurred; it has been logged");
+    }
+
+    private static String safeMessage(WebApplicationException e, String fallback) {
+        String message = e.getMessage();
+        // JAX-RS default messages name classes and methods: keep the caller's view plain.
+        return message == null || message.startsWith("HTTP ") || message.contains("java.") ? fallback : message;
+    }
+
+    static String field(Path path) {
+        List<String> names = new ArrayList<>();
+        boolean afterBody = false;
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.RETURN_VALUE) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.PARAMETER) {
+                names.clear();
+                names.add(node.getName());
+                afterBody = false;
+                continue;
+            }
+            if (!afterBody && names.size() == 1 && node.getKind() == ElementKind.PROPERTY) {
+                // a property of a body parameter: the parameter's own name means nothing to the caller
+                names.clear();
+                afterBody = true;
+            }
+            String name = node.getName() == null ? "" : node.getName();
+            if (node.getIndex() != null) {
+                name = name + "[" + node.getIndex() + "]";
+            }
+            if (!name.isEmpty()) {
+                names.add(name);
+            }
+        }
+        return String.join(".", names);
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String friendly(Class<?> type) {
+        if (type.isEnum()) {
+            Object[] constants = type.getEnumConstants();
+            StringBuilder values = new StringBuilder("value (one of ");
+            for (int i = 0; i < constants.length; i++) {
+                values.append(i == 0 ? "" : ", ").append(constants[i]);
+            }
+            return values.append(')').toString();
+        }
+        return switch (type.getSimpleName()) {
+            case "int", "Integer", "long", "Long", "short", "Short" -> "integer";
+            case "double", "Double", "float", "Float", "BigDecimal" -> "number";
+            case "boolean", "Boolean" -> "boolean";
+            case "UUID" -> "UUID";
+            case "LocalDate" -> "date (YYYY-MM-DD)";
+            case "String" -> "string";
+            default -> type.getSimpleName().toLowerCase() + (type.isArray() || List.class.isAssignableFrom(type) ? "" : "");
+        };
+    }
+}

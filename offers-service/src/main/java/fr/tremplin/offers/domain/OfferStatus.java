@@ -1,0 +1,5 @@
+package fr.tremplin.offers.domain;
+
+public enum OfferStatus {
+    DRAFT, PUBLISHED, UNPUBLISHED, REMOVED
+}

@@ -1,0 +1,160 @@
+package fr.tremplin.offers.rest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.tremplin.common.problem.Problem;
+import fr.tremplin.common.problem.ProblemException;
+import fr.tremplin.common.security.Caller;
+import fr.tremplin.common.security.Roles;
+import fr.tremplin.common.web.IdempotentWrites;
+import fr.tremplin.common.web.Page;
+import fr.tremplin.common.web.PageParams;
+import fr.tremplin.offers.domain.OfferStatus;
+import fr.tremplin.offers.service.OfferService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.UUID;
+
+@Path("/api/v1/offers")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Offers", description = "Hosts' offers: draft, publish, edit, unpublish, remove")
+@SecurityRequirement(name = "jwt")
+@APIResponse(responseCode = "400", description = "Malformed or invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Outside the caller's scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class OfferResource {
+
+    private final OfferService offers;
+    private final IdempotentWrites idempotency;
+    private final ObjectMapper mapper;
+    private final Caller caller;
+
+    public OfferResource(OfferService offers, IdempotentWrites idempotency, ObjectMapper mapper, Caller caller) {
+        this.offers = offers;
+        this.idempotency = idempotency;
+        this.mapper = mapper;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.HOST, Roles.ADMIN})
+    @Operation(summary = "Create a draft offer", description = "Roles: host (for the organisation of its token), admin (any organisation). "
+            + "Retry safely with an Idempotency-Key header.")
+    @APIResponse(responseCode = "201", description = "Created; Location points at the offer")
+    @APIResponse(responseCode = "422", description = "Unknown sector, ministry or organisation; week outside the school year", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@NotNull @Valid OfferRequest request,
+                           @HeaderParam(IdempotentWrites.HEADER) String idempotencyKey) {
+        if (idempotencyKey == null) {
+            OfferView created = offers.create(caller, request);
+            return Response.created(location(created.id())).entity(created).build();
+        }
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            var previous = idempotency.previous(caller.id(), idempotencyKey, request);
+            if (previous.isPresent()) {
+                return Response.status(previous.get().status()).location(URI.create(previous.get().location()))
+                        .entity(mapper.readTree(previous.get().body())).build();
+            }
+            OfferView created = offers.create(caller, request);
+            idempotency.remember(caller.id(), idempotencyKey, request, 201, location(created.id()).toString(), created);
+            return Response.created(location(created.id())).entity(created).build();
+        });
+    }
+
+    @GET
+    @Path("/managed")
+    @RolesAllowed({Roles.HOST, Roles.OPERATOR, Roles.MINISTRY, Roles.ADMIN})
+    @Operation(summary = "The offers the caller is responsible for, in every status",
+            description = "Roles: host (its organisation's), operator (those it pushed), ministry (its ministry's), admin (all).")
+    public Page<OfferView> managed(@QueryParam("status") OfferStatus status, @BeanParam @Valid PageParams page) {
+        return offers.managed(caller, status, page);
+    }
+
+    @GET
+    @Path("/{id}")
+    @PermitAll
+    @Operation(summary = "One offer", description = "Anybody reads a published offer; its host, operator, ministry referent and admins read it in any status.")
+    @APIResponse(responseCode = "200", description = "The offer; ETag carries its version")
+    @APIResponse(responseCode = "404", description = "Unknown, or not published and not yours", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        OfferView offer = offers.get(caller, id);
+        return Response.ok(offer).tag(String.valueOf(offer.version())).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.HOST, Roles.OPERATOR, Roles.ADMIN})
+    @Operation(summary = "Replace an offer", description = "Roles: its host, operator or an admin. Send the version edited in If-Match (or the body's version).")
+    @APIResponse(responseCode = "409", description = "Stale version or removed offer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "No version sent", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response update(@PathParam("id") UUID id, @NotNull @Valid OfferRequest request,
+                           @HeaderParam("If-Match") String ifMatch) {
+        OfferView offer = offers.update(caller, id, request, version(ifMatch));
+        return Response.ok(offer).tag(String.valueOf(offer.version())).build();
+    }
+
+    @POST
+    @Path("/{id}/publish")
+    @RolesAllowed({Roles.HOST, Roles.OPERATOR, Roles.ADMIN})
+    @Operation(summary = "Publish: the offer appears in searches and offer.published is emitted")
+    public OfferView publish(@PathParam("id") UUID id) {
+        return offers.publish(caller, id);
+    }
+
+    @POST
+    @Path("/{id}/unpublish")
+    @RolesAllowed({Roles.HOST, Roles.OPERATOR, Roles.ADMIN})
+    @Operation(summary = "Unpublish a published offer (it can be published again)")
+    public OfferView unpublish(@PathParam("id") UUID id) {
+        return offers.unpublish(caller, id);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed({Roles.HOST, Roles.OPERATOR, Roles.ADMIN})
+    @Operation(summary = "Remove an offer for good (kept for statistics, never shown again)")
+    public OfferView remove(@PathParam("id") UUID id) {
+        return offers.remove(caller, id);
+    }
+
+    private static URI location(UUID id) {
+        return URI.create("/api/v1/offers/" + id);
+    }
+
+    private static Integer version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
+        String value = ifMatch.strip().replace("W/", "").replace("\"", "");
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("If-Match", "must be the offer's version, as given in its ETag");
+        }
+    }
+
+}

@@ -1,0 +1,25 @@
+-- The ministries of the French government (2025), to which public offers are tied. Admins maintain the list.
+INSERT INTO ministry (code, name) VALUES
+ ('PM',    'Services du Premier ministre'),
+ ('MENJ',  'Ministère de l''Éducation nationale'),
+ ('MESR',  'Ministère de l''Enseignement supérieur et de la Recherche'),
+ ('MINARM','Ministère des Armées'),
+ ('MI',    'Ministère de l''Intérieur'),
+ ('MJ',    'Ministère de la Justice'),
+ ('MEAE',  'Ministère de l''Europe et des Affaires étrangères'),
+ ('MEF',   'Ministère de l''Économie, des Finances et de la Souveraineté industrielle et numérique'),
+ ('MCPF',  'Ministère de l''Action et des Comptes publics'),
+ ('MTE',   'Ministère de la Transition écologique, de la Biodiversité et des Négociations internationales'),
+ ('MTES',  'Ministère du Travail et des Solidarités'),
+ ('MSA',   'Ministère de la Santé et de l''Accès aux soins'),
+ ('MASA',  'Ministère de l''Agriculture et de la Souveraineté alimentaire'),
+ ('MC',    'Ministère de la Culture'),
+ ('MSJS',  'Ministère des Sports, de la Jeunesse et de la Vie associative'),
+ ('MTECT', 'Ministère de l''Aménagement du territoire et de la Décentralisation'),
+ ('MTR',   'Ministère des Transports'),
+ ('MOM',   'Ministère des Outre-mer'),
+ ('MLOG',  'Ministère de la Ville et du Logement'),
+ ('MFP',   'Ministère de la Fonction publique et de la Simplification de l''action publique'),
+ ('MTFP',  'Ministère de la Transformation et de la Fonction publiques'),
+ ('MEDD',  'Ministère de l''Égalité entre les femmes et les hommes et de la Lutte contre les discriminations')
+ON CONFLICT (code) DO NOTHING;
