@@ -26,7 +26,7 @@ public final class KafkaTestConsumer implements AutoCloseable {
     private final KafkaConsumer<String, String> consumer;
     private final List<ConsumerRecord<String, String>> received = new CopyOnWriteArrayList<>();
 
-    private KafkaTestConsumer(String topic) {
+    private KafkaTestConsumer(String topic, boolean fromEnd) {
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
@@ -35,12 +35,21 @@ public final class KafkaTestConsumer implements AutoCloseable {
         List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                 .map(info -> new TopicPartition(topic, info.partition())).toList();
         consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        partitions.forEach(consumer::position); // resolve the end now, before the test produces anything
+        if (fromEnd) {
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position); // resolve the end now, before the test produces anything
+        } else {
+            consumer.seekToBeginning(partitions);
+        }
     }
 
     public static KafkaTestConsumer fromNow(String topic) {
-        return new KafkaTestConsumer(topic);
+        return new KafkaTestConsumer(topic, true);
+    }
+
+    /** Everything still on the topic: for what was sent while no consumer could be positioned (broker down). */
+    public static KafkaTestConsumer fromEarliest(String topic) {
+        return new KafkaTestConsumer(topic, false);
     }
 
     /** Waits until a record matching the predicate arrives, and returns it. */

@@ -1,0 +1,149 @@
+package fr.tremplin.offers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.tremplin.common.events.Topics;
+import fr.tremplin.offers.domain.Offer;
+import fr.tremplin.offers.events.OfferEvents;
+import fr.tremplin.testing.KafkaTestConsumer;
+import fr.tremplin.testing.KafkaTestResource;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.UUID;
+
+import static fr.tremplin.offers.OfferFixtures.SECTOR_MODE;
+import static fr.tremplin.offers.OfferFixtures.host;
+import static fr.tremplin.offers.OfferFixtures.offer;
+import static fr.tremplin.testing.KafkaTestConsumer.header;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** What other services and relays see of offers on tremplin.offers.v1, and that the outbox loses nothing. */
+@QuarkusTest
+class OfferEventsTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    OfferEvents events;
+    @Inject
+    ObjectMapper mapper;
+
+    @BeforeAll
+    static void logFailures() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    @Test
+    void publishingAnOfferReachesAKafkaConsumerAsACloudEvent() throws Exception {
+        OfferFixtures.Host host = host("Mairie de Oyonnax");
+        try (KafkaTestConsumer consumer = KafkaTestConsumer.fromNow(Topics.OFFERS)) {
+            String id = OfferFixtures.published(host, offer("Un jour en mairie", "Accueil, état civil.", SECTOR_MODE));
+
+            ConsumerRecord<String, String> record = consumer.awaitRecord(r -> id.equals(r.key()), Duration.ofSeconds(20));
+            assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+            assertThat(header(record, "ce_type")).isEqualTo("offer.published");
+            assertThat(header(record, "ce_source")).isEqualTo("/tremplin/offers-service");
+            assertThat(header(record, "ce_subject")).isEqualTo("offers/" + id);
+            assertThat(header(record, "ce_id")).isNotBlank();
+            assertThat(header(record, "ce_time")).isNotBlank();
+            assertThat(header(record, "content-type")).isEqualTo("application/json");
+            JsonNode payload = mapper.readTree(record.value());
+            assertThat(payload.get("offerId").asText()).isEqualTo(id);
+            assertThat(payload.get("capacityPerWeek").asInt()).isEqualTo(2);
+            assertThat(payload.get("weeks").get(0).get("week").asText()).isEqualTo("2028-W05");
+            assertThat(payload.get("department").asText()).isEqualTo("01");
+        }
+    }
+
+    @Test
+    void aDraftEmitsNothingAndUnpublishEmitsItsEvent() {
+        OfferFixtures.Host host = host("Pharmacie du Lac");
+        try (KafkaTestConsumer consumer = KafkaTestConsumer.fromNow(Topics.OFFERS)) {
+            String id = given().header("Authorization", host.bearer()).contentType("application/json")
+                    .body(offer("Pharmacie", "Conseil et préparation.", SECTOR_MODE))
+                    .post("/api/v1/offers").then().statusCode(201).extract().path("id");
+            given().header("Authorization", host.bearer()).post("/api/v1/offers/" + id + "/publish").then().statusCode(200);
+            given().header("Authorization", host.bearer()).post("/api/v1/offers/" + id + "/unpublish").then().statusCode(200);
+
+            consumer.awaitRecord(r -> id.equals(r.key()) && "offer.unpublished".equals(header(r, "ce_type")),
+                    Duration.ofSeconds(20));
+            assertThat(consumer.drain(Duration.ofMillis(500)).stream().filter(r -> id.equals(r.key()))
+                    .map(r -> header(r, "ce_type")))
+                    .containsExactly("offer.published", "offer.unpublished");
+        }
+    }
+
+    @Test
+    void aRolledBackChangePublishesNothing() throws Exception {
+        OfferFixtures.Host host = host("Atelier Couture");
+        String id = OfferFixtures.published(host, offer("Couture", "Coudre une veste.", SECTOR_MODE));
+        try (KafkaTestConsumer consumer = KafkaTestConsumer.fromNow(Topics.OFFERS)) {
+            assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
+                Offer offer = Offer.findById(UUID.fromString(id));
+                offer.title = "Titre jamais écrit";
+                events.emit(OfferEvents.UPDATED, offer);
+                throw new IllegalStateException("the change fails after its event was recorded");
+            })).isInstanceOf(IllegalStateException.class);
+
+            assertThat(consumer.drain(Duration.ofSeconds(2)))
+                    .noneMatch(r -> id.equals(r.key()) && "offer.updated".equals(header(r, "ce_type")));
+            assertThat(pendingOrPublishedEvents(id, "offer.updated")).isZero();
+            given().get("/api/v1/offers/" + id).then().statusCode(200)
+                    .body("title", org.hamcrest.Matchers.equalTo("Couture"));
+        }
+    }
+
+    @Test
+    void anEventWrittenWhileKafkaIsDownIsDeliveredOnceItIsBack() throws Exception {
+        if (System.getenv("KAFKA_BOOTSTRAP_SERVERS") != null) {
+            return; // an external broker cannot be stopped from here
+        }
+        OfferFixtures.Host host = host("Scierie du Haut-Bugey");
+        String id;
+        KafkaTestResource.stopBroker();
+        try {
+            id = OfferFixtures.published(host, offer("Scierie", "Le bois, de l'arbre à la planche.", SECTOR_MODE));
+            Thread.sleep(1500);
+            assertThat(unpublishedEvents(id)).as("the event waits in the outbox while Kafka is down").isEqualTo(1);
+        } finally {
+            KafkaTestResource.startBroker();
+        }
+        try (KafkaTestConsumer consumer = KafkaTestConsumer.fromEarliest(Topics.OFFERS)) {
+            ConsumerRecord<String, String> record = consumer.awaitRecord(r -> id.equals(r.key()), Duration.ofSeconds(60));
+            assertThat(header(record, "ce_type")).isEqualTo("offer.published");
+        }
+        assertThat(unpublishedEvents(id)).isZero();
+    }
+
+    private long unpublishedEvents(String offerId) throws Exception {
+        return count("SELECT count(*) FROM outbox_event WHERE message_key = ? AND published_at IS NULL", offerId);
+    }
+
+    private long pendingOrPublishedEvents(String offerId, String type) throws Exception {
+        return count("SELECT count(*) FROM outbox_event WHERE message_key = ? AND type = '" + type + "'", offerId);
+    }
+
+    private long count(String sql, String key) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, key);
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}
