@@ -32,8 +32,7 @@ public class RequestBodyLimit implements Handler<RoutingContext> {
     public void handle(RoutingContext ctx) {
         String declared = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (declared != null && exceeds(declared)) {
-            // The client may still be sending what we refuse: close rather than read a body we will not use.
-            ProblemResponses.sendAndClose(ctx, Problem.payloadTooLarge(maxBytes));
+            ProblemResponses.send(ctx, Problem.payloadTooLarge(maxBytes));
             return;
         }
         ctx.next();

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.jboss.logging.Logger;
 
+import fr.tremplin.gateway.edge.BodyDrain;
 import fr.tremplin.gateway.edge.RequestIdFilter;
 import fr.tremplin.gateway.problem.Problem;
 import fr.tremplin.gateway.problem.ProblemResponses;
@@ -83,10 +84,8 @@ final class UpstreamInterceptor implements ProxyInterceptor {
 
     private ProxyResponse refusal(ProxyRequest request, Throwable failure, LimitedBody limited) {
         Problem problem;
-        boolean close = false;
         if (limited != null && limited.exceeded()) {
             problem = Problem.payloadTooLarge(maxBodyBytes);
-            close = true;
         } else if (isTimeout(failure)) {
             LOG.warnf("%s service timed out: %s", service.id(), failure.getMessage());
             problem = Problem.gatewayTimeout(service.id());
@@ -100,9 +99,7 @@ final class UpstreamInterceptor implements ProxyInterceptor {
                 .setStatusCode(problem.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, ProblemResponses.CONTENT_TYPE)
                 .setBody(Body.body(Buffer.buffer(body)));
-        if (close) {
-            response.putHeader(HttpHeaders.CONNECTION, "close");
-        }
+        BodyDrain.discard(incoming);
         return response;
     }
 

@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
+
 import fr.tremplin.gateway.config.GatewayConfig;
 import fr.tremplin.gateway.edge.AccessLog;
 import fr.tremplin.gateway.edge.RequestBodyLimit;
@@ -27,6 +29,8 @@ import io.vertx.httpproxy.HttpProxy;
 @ApplicationScoped
 public class UpstreamProxy implements Handler<RoutingContext> {
 
+    private static final Logger LOG = Logger.getLogger(UpstreamProxy.class);
+
     private final Map<Service, Handler<RoutingContext>> proxies = new EnumMap<>(Service.class);
 
     public UpstreamProxy(Upstreams upstreams, GatewayConfig config, RequestBodyLimit bodyLimit) {
@@ -38,10 +42,17 @@ public class UpstreamProxy implements Handler<RoutingContext> {
                     .origin(context -> context.client().request(
                             address.server()
                                     .setConnectTimeout(connectTimeout)
-                                    .setIdleTimeout(idleTimeout)))
+                                    .setIdleTimeout(idleTimeout))
+                            // Failures reach the interceptor through the response; without a handler Vert.x would
+                            // also log each one (e.g. an upload aborted past the size limit) as an ERROR.
+                            .map(request -> request.exceptionHandler(UpstreamProxy::upstreamRequestFailed)))
                     .addInterceptor(new UpstreamInterceptor(service, address, bodyLimit.maxBytes()));
             proxies.put(service, ProxyHandler.create(proxy));
         }
+    }
+
+    private static void upstreamRequestFailed(Throwable failure) {
+        LOG.debugf("upstream request failed: %s", failure.toString());
     }
 
     @Override

@@ -1,0 +1,89 @@
+package fr.tremplin.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import fr.tremplin.gateway.support.GatewayTestProfile;
+import fr.tremplin.gateway.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+
+@QuarkusTest
+@TestProfile(GatewayTestProfile.class)
+class EdgeAuthenticationTest {
+
+    @BeforeAll
+    static void logFailures() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    @Test
+    void without_a_token_the_request_goes_on_anonymously() {
+        given().when().get("/api/v1/offers?keyword=boulangerie")
+                .then().statusCode(200)
+                .body("service", equalTo("offers"))
+                .body("headers.authorization", nullValue());
+    }
+
+    @Test
+    void a_valid_token_is_forwarded_as_is_with_the_body() {
+        String token = Tokens.valid("pupil-42", "pupil");
+
+        given().header("Authorization", "Bearer " + token)
+                .contentType("application/json").body("{\"offerId\":\"o-1\",\"weekId\":\"w-3\"}")
+                .when().post("/api/v1/applications")
+                .then().statusCode(200)
+                .body("service", equalTo("applications"))
+                .body("headers.authorization[0]", equalTo("Bearer " + token))
+                .body("body", equalTo("{\"offerId\":\"o-1\",\"weekId\":\"w-3\"}"));
+    }
+
+    @Test
+    void an_expired_token_is_refused_at_the_edge() {
+        assertUnauthorized("Bearer " + Tokens.expired("pupil-42"));
+    }
+
+    @Test
+    void a_token_signed_by_another_key_is_refused() {
+        assertUnauthorized("Bearer " + Tokens.forged("admin-1"));
+    }
+
+    @Test
+    void a_token_from_another_issuer_is_refused() {
+        assertUnauthorized("Bearer " + Tokens.wrongIssuer("admin-1"));
+    }
+
+    @Test
+    void garbage_is_refused() {
+        assertUnauthorized("Bearer not-a-jwt");
+    }
+
+    @Test
+    void a_refused_request_with_a_body_leaves_the_connection_usable() {
+        given().header("Authorization", "Bearer not-a-jwt")
+                .contentType("application/json").body("{\"big\":\"" + "x".repeat(200_000) + "\"}")
+                .when().post("/api/v1/applications")
+                .then().statusCode(401);
+        given().when().get("/api/v1/offers").then().statusCode(200);
+    }
+
+    private static void assertUnauthorized(String authorization) {
+        given().header("Authorization", authorization)
+                .when().get("/api/v1/pupils/p-1")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", startsWith("Bearer"))
+                .body("type", equalTo("urn:tremplin:problem:unauthorized"))
+                .body("title", equalTo("Unauthorized"))
+                .body("status", equalTo(401))
+                .body("detail", equalTo("The bearer token is invalid or expired."))
+                .body("service", nullValue());
+    }
+}

@@ -1,0 +1,168 @@
+package fr.tremplin.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.util.Arrays;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import fr.tremplin.gateway.routing.RouteTable;
+import fr.tremplin.gateway.support.FakeUpstreams;
+import fr.tremplin.gateway.support.GatewayTestProfile;
+import fr.tremplin.gateway.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+
+@QuarkusTest
+@TestProfile(GatewayTestProfile.class)
+class RoutingTest {
+
+    @BeforeAll
+    static void logFailures() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    static Stream<Arguments> everyPrefix() {
+        return RouteTable.prefixes().entrySet().stream()
+                .map(route -> Arguments.of(route.getKey(), route.getValue().id()));
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @MethodSource("everyPrefix")
+    void each_prefix_reaches_its_service(String prefix, String service) {
+        given()
+                .when().get(prefix + "/some/thing?page=2&size=10")
+                .then()
+                .statusCode(200)
+                .body("service", equalTo(service))
+                .body("method", equalTo("GET"))
+                .body("uri", equalTo(prefix + "/some/thing?page=2&size=10"));
+        // The bare prefix is a path of its own (a collection), not only the start of others.
+        given().when().get(prefix).then().statusCode(200).body("service", equalTo(service)).body("uri", equalTo(prefix));
+    }
+
+    @Test
+    void method_path_query_headers_and_body_go_up_unchanged() {
+        String token = Tokens.valid("host-7", "host");
+        String body = "{\"title\":\"Stage en mairie\",\"seats\":3}";
+
+        Response echo = given()
+                .header("Authorization", "Bearer " + token)
+                .header("If-Match", "\"v3\"")
+                .header("Idempotency-Key", "k-123")
+                .header("Accept-Language", "fr-FR")
+                .contentType("application/json")
+                .body(body)
+                .when().put("/api/v1/operator/offers/ext-9?dryRun=false&tag=a&tag=b")
+                .then().statusCode(200).extract().response();
+
+        assertThat(echo.<String>path("service")).isEqualTo("offers");
+        assertThat(echo.<String>path("method")).isEqualTo("PUT");
+        assertThat(echo.<String>path("uri")).isEqualTo("/api/v1/operator/offers/ext-9?dryRun=false&tag=a&tag=b");
+        assertThat(echo.<String>path("body")).isEqualTo(body);
+        assertThat(echo.<String>path("headers.authorization[0]")).isEqualTo("Bearer " + token);
+        assertThat(echo.<String>path("headers.if-match[0]")).isEqualTo("\"v3\"");
+        assertThat(echo.<String>path("headers.idempotency-key[0]")).isEqualTo("k-123");
+        assertThat(echo.<String>path("headers.accept-language[0]")).isEqualTo("fr-FR");
+        assertThat(echo.<String>path("headers.content-type[0]")).startsWith("application/json");
+    }
+
+    @Test
+    void every_method_is_forwarded() {
+        for (String method : new String[] {"POST", "PATCH", "DELETE"}) {
+            given().contentType("application/json").body("{}")
+                    .when().request(method, "/api/v1/applications/a-1")
+                    .then().statusCode(200)
+                    .body("service", equalTo("applications"))
+                    .body("method", equalTo(method));
+        }
+    }
+
+    @Test
+    void the_public_host_and_client_address_are_forwarded() {
+        Response echo = given().when().get("/api/v1/schools/0590001A").then().statusCode(200).extract().response();
+
+        assertThat(echo.<String>path("headers.host[0]")).isEqualTo("localhost:" + RestAssured.port);
+        assertThat(echo.<String>path("headers.x-forwarded-for[0]")).isEqualTo("127.0.0.1");
+        assertThat(echo.<String>path("headers.x-forwarded-proto[0]")).isEqualTo("http");
+    }
+
+    @Test
+    void a_service_problem_comes_back_unchanged() {
+        Response response = given()
+                .when().post("/api/v1/applications/a-1/problem")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .header("ETag", "\"v7\"")
+                .header("X-Upstream-Header", "kept")
+                .extract().response();
+
+        assertThat(response.asString()).isEqualTo(FakeUpstreams.PROBLEM_BODY);
+    }
+
+    @Test
+    void status_and_location_of_a_creation_come_back() {
+        given().contentType("application/json").body("{}")
+                .when().post("/api/v1/offers/created")
+                .then().statusCode(201).header("Location", "/api/v1/offers/42");
+    }
+
+    @Test
+    void a_streamed_response_comes_back_whole() {
+        String body = given().when().get("/api/v1/statistics/stream").then().statusCode(200).extract().asString();
+
+        assertThat(body).hasSize(FakeUpstreams.STREAMED_CHUNK.length() * FakeUpstreams.STREAMED_CHUNKS);
+        assertThat(body).isEqualTo(FakeUpstreams.STREAMED_CHUNK.repeat(FakeUpstreams.STREAMED_CHUNKS));
+    }
+
+    @Test
+    void a_large_body_within_the_limit_streams_up() {
+        byte[] body = new byte[900 * 1024];
+        Arrays.fill(body, (byte) 'x');
+
+        given().contentType("application/octet-stream").body(body)
+                .when().post("/api/v1/agreements/ag-1/attachments")
+                .then().statusCode(200).body("bodyLength", equalTo(body.length));
+    }
+
+    @Test
+    void the_gateway_alone_answers_cors() {
+        // The fake service adds its own "Access-Control-Allow-Origin: *", which must not reach the browser.
+        Response response = given().header("Origin", "https://front.tremplin.test")
+                .when().get("/api/v1/offers")
+                .then().statusCode(200).extract().response();
+
+        assertThat(response.headers().getValues("Access-Control-Allow-Origin")).containsExactly("https://front.tremplin.test");
+    }
+
+    @Test
+    void an_unknown_path_is_a_problem() {
+        for (String path : new String[] {"/api/v1/nowhere", "/api/v1/offersandmore", "/api/v2/offers", "/api"}) {
+            given().when().get(path)
+                    .then().statusCode(404)
+                    .contentType("application/problem+json")
+                    .body("status", equalTo(404))
+                    .body("title", equalTo("Not Found"))
+                    .body("type", startsWith("urn:tremplin:problem:"));
+        }
+    }
+
+    @Test
+    void dot_segments_cannot_smuggle_a_request_to_another_service() {
+        // Routed on the normalised path, which is also the path the service will act on.
+        given().urlEncodingEnabled(false)
+                .when().get("/api/v1/offers/../pupils/p-1")
+                .then().statusCode(200).body("service", equalTo("schools"));
+    }
+}

@@ -1,0 +1,44 @@
+package fr.tremplin.gateway.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+
+import org.junit.jupiter.api.Test;
+
+class RouteTableTest {
+
+    @Test
+    void prefixes_match_whole_segments() {
+        assertThat(RouteTable.resolve("/api/v1/offers")).contains(Service.OFFERS);
+        assertThat(RouteTable.resolve("/api/v1/offers/")).contains(Service.OFFERS);
+        assertThat(RouteTable.resolve("/api/v1/offers/o-1/weeks")).contains(Service.OFFERS);
+        assertThat(RouteTable.resolve("/api/v1/offersx")).isEmpty();
+        assertThat(RouteTable.resolve("/api/v1")).isEmpty();
+        assertThat(RouteTable.resolve(null)).isEmpty();
+    }
+
+    @Test
+    void the_admin_area_is_split_between_services() {
+        assertThat(RouteTable.resolve("/api/v1/admin/reference-data/sectors")).contains(Service.OFFERS);
+        assertThat(RouteTable.resolve("/api/v1/admin/schools/0590001A")).contains(Service.SCHOOLS);
+        assertThat(RouteTable.resolve("/api/v1/admin/relays")).isEmpty();
+    }
+
+    @Test
+    void every_service_has_routes() {
+        assertThat(RouteTable.prefixes()).hasSize(20);
+        assertThat(RouteTable.prefixes().values()).contains(Service.values());
+    }
+
+    @Test
+    void upstream_addresses_are_parsed_once() {
+        UpstreamAddress plain = UpstreamAddress.of(URI.create("http://offers-service:8081"));
+        assertThat(plain).isEqualTo(new UpstreamAddress("offers-service", 8081, false, ""));
+        assertThat(plain.uri("/api/v1/offers?x=1")).isEqualTo("/api/v1/offers?x=1");
+
+        UpstreamAddress behindPath = UpstreamAddress.of(URI.create("https://internal.test/schools/"));
+        assertThat(behindPath).isEqualTo(new UpstreamAddress("internal.test", 443, true, "/schools"));
+        assertThat(behindPath.uri("/api/v1/pupils")).isEqualTo("/schools/api/v1/pupils");
+    }
+}

@@ -1,0 +1,173 @@
+package fr.tremplin.gateway.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Stands in for the three services: small Vert.x servers on free ports that echo what they received, plus a few
+ * canned behaviours (a problem, a slow answer, an OpenAPI document). The gateway under test is the real one.
+ * Init arg {@code down}: comma-separated services given an address where nothing listens.
+ */
+public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
+
+    public static final List<String> SERVICES = List.of("offers", "schools", "applications");
+    public static final String PROBLEM_BODY = "{\"type\":\"urn:tremplin:problem:conflict\",\"title\":\"Conflict\","
+            + "\"status\":409,\"detail\":\"No seat left for this week.\",\"violations\":[{\"field\":\"weekId\",\"message\":\"full\"}]}";
+    public static final String STREAMED_CHUNK = "0123456789abcdef".repeat(64);
+    public static final int STREAMED_CHUNKS = 200;
+
+    private final List<HttpServer> servers = new ArrayList<>();
+    private Set<String> down = Set.of();
+    private Vertx vertx;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        String list = initArgs.getOrDefault("down", "");
+        down = list.isBlank() ? Set.of() : Set.of(list.split(","));
+    }
+
+    @Override
+    public Map<String, String> start() {
+        vertx = Vertx.vertx();
+        Map<String, String> config = new HashMap<>();
+        for (String service : SERVICES) {
+            int port = down.contains(service) ? unusedPort() : startServer(service);
+            config.put("tremplin.gateway." + service + "-url", "http://127.0.0.1:" + port);
+        }
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        if (vertx != null) {
+            vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
+        }
+    }
+
+    private int startServer(String service) {
+        HttpServer server = vertx.createHttpServer()
+                .requestHandler(request -> handle(service, request))
+                .listen(0, "127.0.0.1")
+                .toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
+        servers.add(server);
+        return server.actualPort();
+    }
+
+    private void handle(String service, HttpServerRequest request) {
+        String path = request.path();
+        if (path.equals("/q/openapi")) {
+            request.response().putHeader("Content-Type", "application/json").end(openApi(service).encode());
+        } else if (path.startsWith("/q/health")) {
+            request.response().putHeader("Content-Type", "application/json").end("{\"status\":\"UP\"}");
+        } else if (path.endsWith("/problem")) {
+            request.response().setStatusCode(409)
+                    .putHeader("Content-Type", "application/problem+json")
+                    .putHeader("ETag", "\"v7\"")
+                    .putHeader("X-Upstream-Header", "kept")
+                    .end(PROBLEM_BODY);
+        } else if (path.endsWith("/slow")) {
+            vertx.setTimer(3_000, id -> {
+                if (!request.response().closed()) {
+                    request.response().end("{}");
+                }
+            });
+        } else if (path.endsWith("/stream")) {
+            request.response().setChunked(true).putHeader("Content-Type", "text/plain");
+            for (int i = 0; i < STREAMED_CHUNKS; i++) {
+                request.response().write(STREAMED_CHUNK);
+            }
+            request.response().end();
+        } else {
+            request.body().onSuccess(body -> echo(service, request, body));
+        }
+    }
+
+    private static void echo(String service, HttpServerRequest request, Buffer body) {
+        JsonObject headers = new JsonObject();
+        request.headers().forEach(h -> {
+            String name = h.getKey().toLowerCase();
+            JsonArray values = headers.getJsonArray(name, new JsonArray());
+            headers.put(name, values.add(h.getValue()));
+        });
+        JsonObject echo = new JsonObject()
+                .put("service", service)
+                .put("method", request.method().name())
+                .put("uri", request.uri())
+                .put("headers", headers)
+                .put("bodyLength", body.length())
+                .put("body", body.length() <= 65_536 ? body.toString() : null);
+        var response = request.response()
+                .putHeader("Content-Type", "application/json")
+                // Like the real services, which echo the id they were given, and one CORS header too many.
+                .putHeader("X-Request-Id", String.valueOf(request.getHeader("X-Request-Id")))
+                .putHeader("Access-Control-Allow-Origin", "*");
+        if (request.path().endsWith("/created")) {
+            response.setStatusCode(201).putHeader("Location", "/api/v1/offers/42");
+        }
+        response.end(echo.encode());
+    }
+
+    /** Each service documents some of its paths; offers and schools define "Page" differently. */
+    static JsonObject openApi(String service) {
+        JsonObject problem = new JsonObject().put("type", "object")
+                .put("properties", new JsonObject().put("title", new JsonObject().put("type", "string")));
+        JsonObject paths = new JsonObject();
+        JsonObject schemas = new JsonObject().put("Problem", problem);
+        switch (service) {
+            case "offers" -> {
+                paths.put("/api/v1/offers", operation("#/components/schemas/Page"));
+                paths.put("/api/v1/offers/{id}", operation("#/components/schemas/Offer"));
+                paths.put("/internal/not-routed", operation("#/components/schemas/Offer"));
+                schemas.put("Offer", new JsonObject().put("type", "object"));
+                schemas.put("Page", page("#/components/schemas/Offer"));
+            }
+            case "schools" -> {
+                paths.put("/api/v1/schools/{uai}", operation("#/components/schemas/School"));
+                paths.put("/api/v1/pupils", operation("#/components/schemas/Page"));
+                schemas.put("School", new JsonObject().put("type", "object"));
+                schemas.put("Page", page("#/components/schemas/School"));
+            }
+            default -> paths.put("/api/v1/applications", operation("#/components/schemas/Problem"));
+        }
+        return new JsonObject()
+                .put("openapi", "3.1.0")
+                .put("info", new JsonObject().put("title", service).put("version", "1"))
+                .put("tags", new JsonArray().add(new JsonObject().put("name", service)))
+                .put("paths", paths)
+                .put("components", new JsonObject().put("schemas", schemas));
+    }
+
+    private static JsonObject operation(String ref) {
+        return new JsonObject().put("get", new JsonObject().put("responses", new JsonObject()
+                .put("200", new JsonObject().put("content", new JsonObject().put("application/json",
+                        new JsonObject().put("schema", new JsonObject().put("$ref", ref)))))));
+    }
+
+    private static JsonObject page(String itemRef) {
+        return new JsonObject().put("type", "object").put("properties", new JsonObject()
+                .put("items", new JsonObject().put("type", "array").put("items", new JsonObject().put("$ref", itemRef))));
+    }
+
+    private static int unusedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
