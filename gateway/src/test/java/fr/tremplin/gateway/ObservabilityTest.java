@@ -77,9 +77,11 @@ class ObservabilityTest {
 
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
 
-        assertThat(metrics).containsPattern("tremplin_gateway_requests_seconds_count\\{[^}]*status=\"200\"[^}]*upstream=\"offers\"[^}]*\\} [1-9]");
+        assertThat(metrics).containsPattern("tremplin_gateway_requests_seconds_count\\{[^}]*route=\"/api/v1/sectors\"[^}]*status=\"200\"[^}]*upstream=\"offers\"[^}]*\\} [1-9]");
         assertThat(metrics).containsPattern("tremplin_gateway_requests_seconds_count\\{[^}]*status=\"409\"[^}]*upstream=\"applications\"[^}]*\\} [1-9]");
         assertThat(metrics).contains("tremplin_gateway_upstream_up{upstream=\"schools\"}");
+        // Raw paths (one per resource id) must not become time series.
+        assertThat(metrics).doesNotContain("uri=\"/api/v1/signatures/s-1/problem\"");
     }
 
     @Test

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
+import fr.tremplin.gateway.routing.RouteTable;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
@@ -20,7 +21,7 @@ public class AccessLog implements Handler<RoutingContext> {
 
     public static final String LOGGER = "fr.tremplin.gateway.access";
     private static final Logger LOG = Logger.getLogger(LOGGER);
-    private static final String UPSTREAM_KEY = "tremplin.upstream";
+    private static final String ROUTE_KEY = "tremplin.route";
     // nginx' convention for a client that went away before it got its answer.
     private static final int CLIENT_CLOSED = 499;
 
@@ -30,8 +31,8 @@ public class AccessLog implements Handler<RoutingContext> {
         this.metrics = metrics;
     }
 
-    public static void recordUpstream(RoutingContext ctx, String upstream) {
-        ctx.put(UPSTREAM_KEY, upstream);
+    public static void recordRoute(RoutingContext ctx, RouteTable.Route route) {
+        ctx.put(ROUTE_KEY, route);
     }
 
     @Override
@@ -43,8 +44,9 @@ public class AccessLog implements Handler<RoutingContext> {
             long elapsed = System.nanoTime() - start;
             HttpServerResponse response = ctx.response();
             int status = done.succeeded() || response.headWritten() ? response.getStatusCode() : CLIENT_CLOSED;
-            String upstream = ctx.get(UPSTREAM_KEY);
-            metrics.record(upstream, method, status, elapsed);
+            RouteTable.Route route = ctx.get(ROUTE_KEY);
+            String upstream = route == null ? null : route.service().id();
+            metrics.record(route, method, status, elapsed);
             log(RequestIdFilter.requestId(ctx), method, path, status, TimeUnit.NANOSECONDS.toMillis(elapsed), upstream);
         });
         ctx.next();

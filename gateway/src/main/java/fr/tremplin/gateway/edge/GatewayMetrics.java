@@ -5,10 +5,15 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import fr.tremplin.gateway.routing.RouteTable;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
-/** Requests per upstream, method and status, with their durations. */
+/**
+ * Requests per upstream, route prefix, method and status, with their durations. Tags come from bounded sets only
+ * (the route table, a fixed list of methods): Quarkus' own http_server_requests would tag each raw path, one time
+ * series per offer id, so it is told to ignore /api.
+ */
 @ApplicationScoped
 public class GatewayMetrics {
 
@@ -22,10 +27,11 @@ public class GatewayMetrics {
         this.registry = registry;
     }
 
-    public void record(String upstream, String method, int status, long durationNanos) {
+    public void record(RouteTable.Route route, String method, int status, long durationNanos) {
         Timer.builder("tremplin.gateway.requests")
                 .description("Requests handled by the gateway, by upstream service and status")
-                .tag("upstream", upstream == null ? NO_UPSTREAM : upstream)
+                .tag("upstream", route == null ? NO_UPSTREAM : route.service().id())
+                .tag("route", route == null ? "none" : route.prefix())
                 // Arbitrary methods would let any client create new time series.
                 .tag("method", METHODS.contains(method) ? method : "OTHER")
                 .tag("status", Integer.toString(status))

@@ -131,7 +131,7 @@ public final class OpenApiMerger {
             return;
         }
         for (String path : incoming.fieldNames()) {
-            if (RouteTable.resolve(path).filter(service::equals).isEmpty()) {
+            if (RouteTable.resolve(path).filter(route -> route.service() == service).isEmpty()) {
                 continue;
             }
             if (merged.containsKey(path)) {

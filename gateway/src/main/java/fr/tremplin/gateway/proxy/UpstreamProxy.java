@@ -58,12 +58,12 @@ public class UpstreamProxy implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         // Routed on the normalised path (dot segments resolved), which is also the path the service will act on.
-        Optional<Service> service = RouteTable.resolve(ctx.normalizedPath());
-        if (service.isEmpty()) {
+        Optional<RouteTable.Route> route = RouteTable.resolve(ctx.normalizedPath());
+        if (route.isEmpty()) {
             ProblemResponses.send(ctx, Problem.notFound("No service answers " + ctx.request().path() + "."));
             return;
         }
-        AccessLog.recordUpstream(ctx, service.get().id());
-        proxies.get(service.get()).handle(ctx);
+        AccessLog.recordRoute(ctx, route.get());
+        proxies.get(route.get().service()).handle(ctx);
     }
 }

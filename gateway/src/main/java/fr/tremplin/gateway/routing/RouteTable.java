@@ -43,15 +43,19 @@ public final class RouteTable {
     private RouteTable() {
     }
 
-    /** The service for a normalised request path; a prefix matches whole segments only. */
-    public static Optional<Service> resolve(String path) {
+    /** A matched prefix and the service behind it. */
+    public record Route(String prefix, Service service) {
+    }
+
+    /** The route for a normalised request path; a prefix matches whole segments only. */
+    public static Optional<Route> resolve(String path) {
         if (path == null) {
             return Optional.empty();
         }
         for (Map.Entry<String, Service> route : BY_LENGTH) {
             String prefix = route.getKey();
             if (path.equals(prefix) || path.startsWith(prefix + "/")) {
-                return Optional.of(route.getValue());
+                return Optional.of(new Route(prefix, route.getValue()));
             }
         }
         return Optional.empty();
