@@ -93,6 +93,11 @@ public class ProblemMappers {
         if (status >= 500) {
             return unexpected(e);
         }
+        if (status == 404 && e.getCause() != null) {
+            // JAX-RS answers 404 when a query or path parameter does not convert (the cause says why): that is bad input
+            return ProblemTypes.response(400, "Invalid parameter",
+                    "a query or path parameter does not have the expected type (number, boolean, UUID, date...)");
+        }
         String title = Response.Status.fromStatusCode(status) == null ? "Error"
                 : Response.Status.fromStatusCode(status).getReasonPhrase();
         String detail = status == 404 ? "no such resource" : safeMessage(e, title);
@@ -118,14 +123,26 @@ public class ProblemMappers {
         List<String> names = new ArrayList<>();
         boolean afterBody = false;
         for (Path.Node node : path) {
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.RETURN_VALUE) {
-                continue;
-            }
-            if (node.getKind() == ElementKind.PARAMETER) {
-                names.clear();
-                names.add(node.getName());
-                afterBody = false;
-                continue;
+            switch (node.getKind()) {
+                case METHOD, RETURN_VALUE, CROSS_PARAMETER -> {
+                    continue;
+                }
+                case PARAMETER -> {
+                    names.clear();
+                    names.add(node.getName());
+                    afterBody = false;
+                    continue;
+                }
+                case CONTAINER_ELEMENT -> {
+                    // "<list element>" means nothing to the caller: weeks[2] does
+                    Integer index = node.getIndex();
+                    if (index != null && !names.isEmpty() && !names.get(names.size() - 1).endsWith("]")) {
+                        names.set(names.size() - 1, names.get(names.size() - 1) + "[" + index + "]");
+                    }
+                    continue;
+                }
+                default -> {
+                }
             }
             if (!afterBody && names.size() == 1 && node.getKind() == ElementKind.PROPERTY) {
                 // a property of a body parameter: the parameter's own name means nothing to the caller
@@ -134,6 +151,10 @@ public class ProblemMappers {
             }
             String name = node.getName() == null ? "" : node.getName();
             if (node.getIndex() != null) {
+                if (!names.isEmpty() && name.isEmpty()) {
+                    names.set(names.size() - 1, names.get(names.size() - 1) + "[" + node.getIndex() + "]");
+                    continue;
+                }
                 name = name + "[" + node.getIndex() + "]";
             }
             if (!name.isEmpty()) {

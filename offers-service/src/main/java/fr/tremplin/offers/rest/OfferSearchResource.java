@@ -58,7 +58,7 @@ public class OfferSearchResource {
             @DecimalMax(value = "60", message = "must be 60 or less") double radiusKm,
             @QueryParam("q") @Size(max = 200) String text,
             @QueryParam("sector") @Size(max = 64) String sector,
-            @QueryParam("week") List<@Pattern(regexp = SchoolCalendar.WEEK_PATTERN, message = "must be an ISO week such as 2027-W05") String> weeks,
+            @QueryParam("week") List<@Pattern(regexp = SchoolCalendar.WEEK_PATTERN, message = "must be an ISO week such as 2027-W05") String> week,
             @QueryParam("ministry") @Size(max = 16) String ministry,
             @QueryParam("department") @Pattern(regexp = Departments.PATTERN, message = Departments.MESSAGE) String department,
             @QueryParam("publicSector") Boolean publicSector,
@@ -74,7 +74,7 @@ public class OfferSearchResource {
             pupil = new OfferSearch.PupilScope(school, search.isPriorityEducation(school));
         }
         return search.search(new OfferSearch.Criteria(latitude, longitude, radiusKm, blankToNull(text),
-                blankToNull(sector), weeks == null ? List.of() : weeks, blankToNull(ministry), blankToNull(department),
+                blankToNull(sector), week == null ? List.of() : week, blankToNull(ministry), blankToNull(department),
                 publicSector, blankToNull(schoolYear), pupil, page.page, page.size));
     }
 
