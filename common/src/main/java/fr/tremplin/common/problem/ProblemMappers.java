@@ -93,6 +93,15 @@ public class ProblemMappers {
         if (status >= 500) {
             return unexpected(e);
         }
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            // the JSON reader wraps what went wrong in a plain 400: say it precisely
+            if (cause instanceof JsonParseException parse) {
+                return malformedJson(parse);
+            }
+            if (cause instanceof JsonMappingException mapping) {
+                return wrongType(mapping);
+            }
+        }
         if (status == 404 && e.getCause() != null) {
             // JAX-RS answers 404 when a query or path parameter does not convert (the cause says why): that is bad input
             return ProblemTypes.response(400, "Invalid parameter",
