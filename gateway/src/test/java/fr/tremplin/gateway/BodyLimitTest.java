@@ -45,7 +45,7 @@ class BodyLimitTest {
                 .contentType("application/problem+json")
                 .body("status", equalTo(413))
                 .body("title", equalTo("Payload Too Large"))
-                .body("type", equalTo("urn:tremplin:problem:payload-too-large"));
+                .body("type", equalTo("https://tremplin.beta.gouv.fr/problems/payload-too-large"));
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +37,7 @@ class DegradedPlatformTest {
                 .then()
                 .statusCode(502)
                 .contentType("application/problem+json")
-                .body("type", equalTo("urn:tremplin:problem:bad-gateway"))
+                .body("type", equalTo("https://tremplin.beta.gouv.fr/problems/bad-gateway"))
                 .body("title", equalTo("Bad Gateway"))
                 .body("status", equalTo(502))
                 .body("detail", containsString("applications"))
@@ -49,7 +51,7 @@ class DegradedPlatformTest {
                 .then()
                 .statusCode(504)
                 .contentType("application/problem+json")
-                .body("type", equalTo("urn:tremplin:problem:gateway-timeout"))
+                .body("type", equalTo("https://tremplin.beta.gouv.fr/problems/gateway-timeout"))
                 .body("status", equalTo(504))
                 .body("detail", containsString("offers"));
     }
@@ -83,16 +85,29 @@ class DegradedPlatformTest {
     }
 
     @Test
-    void the_gateway_stays_ready_while_a_service_is_down() {
-        given().when().get("/q/health/ready")
-                .then().statusCode(200).body("status", equalTo("UP"));
+    void the_gateway_stays_ready_while_a_service_is_down() throws InterruptedException {
+        // The probe asks in the background; readiness reports what it learnt without waiting for it.
+        Map<String, String> upstreams = Map.of();
+        for (int i = 0; i < 50; i++) {
+            upstreams = given().when().get("/q/health/ready")
+                    .then().statusCode(200).body("status", equalTo("UP"))
+                    .extract().path("checks.find { it.name == 'gateway' }.data");
+            if (!upstreams.containsValue("UNKNOWN")) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(upstreams).containsEntry("upstream.applications", "DOWN").containsEntry("upstream.offers", "UP");
+        assertThat(given().when().get("/q/metrics").then().statusCode(200).extract().asString())
+                .contains("tremplin_gateway_upstream_up{upstream=\"applications\"} 0.0")
+                .contains("tremplin_gateway_upstream_up{upstream=\"offers\"} 1.0");
     }
 
     private static void assertRateLimited(Response response) {
         response.then()
                 .statusCode(429)
                 .contentType("application/problem+json")
-                .body("type", equalTo("urn:tremplin:problem:rate-limited"))
+                .body("type", equalTo("https://tremplin.beta.gouv.fr/problems/rate-limited"))
                 .body("status", equalTo(429));
         long retryAfter = Long.parseLong(response.header("Retry-After"));
         assertThat(retryAfter).isBetween(1L, 20L);

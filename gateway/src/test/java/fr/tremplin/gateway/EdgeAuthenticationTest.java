@@ -80,7 +80,7 @@ class EdgeAuthenticationTest {
                 .statusCode(401)
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", startsWith("Bearer"))
-                .body("type", equalTo("urn:tremplin:problem:unauthorized"))
+                .body("type", equalTo("https://tremplin.beta.gouv.fr/problems/unauthenticated"))
                 .body("title", equalTo("Unauthorized"))
                 .body("status", equalTo(401))
                 .body("detail", equalTo("The bearer token is invalid or expired."))

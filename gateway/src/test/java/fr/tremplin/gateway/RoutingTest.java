@@ -154,7 +154,7 @@ class RoutingTest {
                     .contentType("application/problem+json")
                     .body("status", equalTo(404))
                     .body("title", equalTo("Not Found"))
-                    .body("type", startsWith("urn:tremplin:problem:"));
+                    .body("type", startsWith("https://tremplin.beta.gouv.fr/problems/"));
         }
     }
 

@@ -1,6 +1,5 @@
 package fr.tremplin.gateway.openapi;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -33,7 +32,6 @@ public final class OpenApiMerger {
         JsonObject components = new JsonObject();
         JsonArray tags = new JsonArray();
         Set<String> tagNames = new HashSet<>();
-        List<String> conflictingPaths = new ArrayList<>();
         String version = null;
         JsonArray security = null;
 
@@ -50,7 +48,7 @@ public final class OpenApiMerger {
             JsonObject rewritten = (JsonObject) rewriteRefs(document.copy(), renamed);
 
             mergeComponents(rewritten.getJsonObject("components"), components, renamed);
-            mergePaths(service, rewritten.getJsonObject("paths"), paths, conflictingPaths);
+            mergePaths(service, rewritten.getJsonObject("paths"), paths);
             for (Object tag : rewritten.getJsonArray("tags", new JsonArray())) {
                 if (tag instanceof JsonObject t && tagNames.add(t.getString("name"))) {
                     tags.add(t);
@@ -74,9 +72,6 @@ public final class OpenApiMerger {
         }
         if (!unavailable.isEmpty()) {
             merged.put("x-unavailable-services", new JsonArray(unavailable.stream().map(Service::id).toList()));
-        }
-        if (!conflictingPaths.isEmpty()) {
-            merged.put("x-conflicting-paths", new JsonArray(conflictingPaths));
         }
         return merged;
     }
@@ -125,18 +120,14 @@ public final class OpenApiMerger {
         }
     }
 
-    // Only paths the gateway actually routes to this service are published: anything else would 404 through it.
-    private static void mergePaths(Service service, JsonObject incoming, JsonObject merged, List<String> conflicts) {
+    // Only paths the gateway routes to this service are published: anything else would 404 through it. This also
+    // means two services can never both publish a path.
+    private static void mergePaths(Service service, JsonObject incoming, JsonObject merged) {
         if (incoming == null) {
             return;
         }
         for (String path : incoming.fieldNames()) {
-            if (RouteTable.resolve(path).filter(route -> route.service() == service).isEmpty()) {
-                continue;
-            }
-            if (merged.containsKey(path)) {
-                conflicts.add(path);
-            } else {
+            if (RouteTable.resolve(path).filter(route -> route.service() == service).isPresent()) {
                 merged.put(path, incoming.getValue(path));
             }
         }

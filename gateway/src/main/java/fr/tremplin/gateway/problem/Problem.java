@@ -8,10 +8,11 @@ import io.vertx.core.json.JsonObject;
  */
 public record Problem(String type, String title, int status, String detail) {
 
-    private static final String TYPE_BASE = "urn:tremplin:problem:";
+    // The same base as tremplin-common's ProblemTypes, which the gateway does not depend on (it has no JAX-RS).
+    private static final String TYPE_BASE = "https://tremplin.beta.gouv.fr/problems/";
 
     public static Problem unauthorized(String detail) {
-        return new Problem(TYPE_BASE + "unauthorized", "Unauthorized", 401, detail);
+        return new Problem(TYPE_BASE + "unauthenticated", "Unauthorized", 401, detail);
     }
 
     public static Problem notFound(String detail) {

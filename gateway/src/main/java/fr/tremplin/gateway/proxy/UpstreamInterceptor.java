@@ -87,7 +87,8 @@ final class UpstreamInterceptor implements ProxyInterceptor {
         if (limited != null && limited.exceeded()) {
             problem = Problem.payloadTooLarge(maxBodyBytes);
         } else if (isTimeout(failure)) {
-            LOG.warnf("%s service timed out: %s", service.id(), failure.getMessage());
+            // Not Vert.x' own message: it quotes the request URI, query string included.
+            LOG.warnf("%s service timed out (%s)", service.id(), failure.getClass().getSimpleName());
             problem = Problem.gatewayTimeout(service.id());
         } else {
             LOG.warnf("%s service failed: %s", service.id(), describe(failure));

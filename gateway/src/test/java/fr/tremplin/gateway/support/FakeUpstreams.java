@@ -26,7 +26,7 @@ import io.vertx.core.json.JsonObject;
 public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
 
     public static final List<String> SERVICES = List.of("offers", "schools", "applications");
-    public static final String PROBLEM_BODY = "{\"type\":\"urn:tremplin:problem:conflict\",\"title\":\"Conflict\","
+    public static final String PROBLEM_BODY = "{\"type\":\"https://tremplin.beta.gouv.fr/problems/conflict\",\"title\":\"Conflict\","
             + "\"status\":409,\"detail\":\"No seat left for this week.\",\"violations\":[{\"field\":\"weekId\",\"message\":\"full\"}]}";
     public static final String STREAMED_CHUNK = "0123456789abcdef".repeat(64);
     public static final int STREAMED_CHUNKS = 200;
