@@ -45,6 +45,15 @@ class EdgeAuthenticationTest {
     }
 
     @Test
+    void other_authorization_schemes_are_left_to_the_service() {
+        given().header("Authorization", "Basic dXNlcjpwYXNz")
+                .when().get("/api/v1/relays/r-1/queue")
+                .then().statusCode(200)
+                .body("service", equalTo("applications"))
+                .body("headers.authorization[0]", equalTo("Basic dXNlcjpwYXNz"));
+    }
+
+    @Test
     void an_expired_token_is_refused_at_the_edge() {
         assertUnauthorized("Bearer " + Tokens.expired("pupil-42"));
     }
