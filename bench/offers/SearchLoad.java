@@ -1,0 +1,112 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The load generator of the offers search benchmark, run as a separate process:
+ *   java SearchLoad.java BASE_URL POINTS_CSV SECTOR WEEK rate RPS SECONDS   (open loop: latency at a fixed rate)
+ *   java SearchLoad.java BASE_URL POINTS_CSV SECTOR WEEK max CONNECTIONS SECONDS (closed loop: throughput)
+ * Each request searches 10 km around a random collège for one sector and one week. Latency is measured from the
+ * moment a request was due (open loop), so a slow server cannot hide its queueing (no coordinated omission).
+ */
+public class SearchLoad {
+
+    public static void main(String[] args) throws Exception {
+        String base = args[0];
+        List<double[]> points = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of(args[1]))) {
+            String[] parts = line.split(",");
+            if (parts.length == 2) {
+                points.add(new double[] {Double.parseDouble(parts[0]), Double.parseDouble(parts[1])});
+            }
+        }
+        String sector = args[2];
+        String week = args[3];
+        String mode = args[4];
+        int amount = Integer.parseInt(args[5]);
+        int seconds = Integer.parseInt(args[6]);
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newVirtualThreadPerTaskExecutor()).connectTimeout(Duration.ofSeconds(5)).build();
+
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        AtomicLong errors = new AtomicLong();
+        AtomicLong hits = new AtomicLong();
+        long start = System.nanoTime();
+        long end = start + TimeUnit.SECONDS.toNanos(seconds);
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            if (mode.equals("rate")) {
+                long interval = TimeUnit.SECONDS.toNanos(1) / amount;
+                long due = start;
+                while (due < end) {
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        TimeUnit.NANOSECONDS.sleep(wait);
+                    }
+                    final long scheduled = due;
+                    executor.submit(() -> call(client, request(base, points, sector, week), scheduled, latencies, errors, hits));
+                    due += interval;
+                }
+            } else {
+                for (int c = 0; c < amount; c++) {
+                    executor.submit(() -> {
+                        while (System.nanoTime() < end) {
+                            call(client, request(base, points, sector, week), System.nanoTime(), latencies, errors, hits);
+                        }
+                    });
+                }
+            }
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf("mode=%s %s=%d requests=%d errors=%d throughput=%.1f/s p50=%.1fms p99=%.1fms max=%.1fms avgHits=%.1f%n",
+                mode, mode.equals("rate") ? "targetRps" : "connections", amount, sorted.length, errors.get(),
+                sorted.length / elapsed, percentile(sorted, 50), percentile(sorted, 99),
+                sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6, sorted.length == 0 ? 0.0 : hits.get() / (double) sorted.length);
+    }
+
+    private static HttpRequest request(String base, List<double[]> points, String sector, String week) {
+        double[] point = points.get(ThreadLocalRandom.current().nextInt(points.size()));
+        return HttpRequest.newBuilder(URI.create(base + "/api/v1/offers?latitude=" + point[0] + "&longitude=" + point[1]
+                + "&radiusKm=10&sector=" + sector + "&week=" + week + "&size=20")).timeout(Duration.ofSeconds(10)).GET().build();
+    }
+
+    private static void call(HttpClient client, HttpRequest request, long scheduled, ConcurrentLinkedQueue<Long> latencies,
+                             AtomicLong errors, AtomicLong hits) {
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            latencies.add(System.nanoTime() - scheduled);
+            if (response.statusCode() != 200) {
+                errors.incrementAndGet();
+            } else {
+                int at = response.body().lastIndexOf("\"totalItems\":");
+                if (at >= 0) {
+                    String tail = response.body().substring(at + 13).replaceAll("[^0-9].*$", "");
+                    hits.addAndGet(Long.parseLong(tail.isEmpty() ? "0" : tail));
+                }
+            }
+        } catch (Exception e) {
+            latencies.add(System.nanoTime() - scheduled);
+            errors.incrementAndGet();
+        }
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+    }
+
+}
