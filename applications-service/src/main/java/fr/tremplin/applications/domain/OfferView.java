@@ -1,0 +1,44 @@
+package fr.tremplin.applications.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** An offer as last seen on {@code tremplin.offers.v1}; written only by the offers consumer. */
+@Entity
+@Table(name = "offer_view")
+public class OfferView extends PanacheEntityBase {
+
+    public static final String PUBLISHED = "PUBLISHED";
+    public static final String REMOVED = "REMOVED";
+
+    @Id
+    @Column(name = "offer_id")
+    public UUID offerId;
+    public String title;
+    public String status;
+    @Column(name = "organisation_id")
+    public UUID organisationId;
+    @Column(name = "organisation_name")
+    public String organisationName;
+    @Column(name = "ministry_code")
+    public String ministryCode;
+    public String department;
+    public String city;
+    /** NONE, REP (REP and REP+ pupils only) or SCHOOL (the pupils of {@link #reservedSchoolUai} only). */
+    public String reservation;
+    @Column(name = "reserved_school_uai")
+    public String reservedSchoolUai;
+    @Column(name = "capacity_per_week")
+    public int capacityPerWeek;
+    @Column(name = "school_year")
+    public String schoolYear;
+    public Integer version;
+    @Column(name = "as_of")
+    public Instant asOf;
+}

@@ -1,0 +1,31 @@
+package fr.tremplin.applications.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+
+/** A school as last seen on {@code tremplin.schools.v1}: its priority and declared internship weeks. */
+@Entity
+@Table(name = "school_view")
+public class SchoolView extends PanacheEntityBase {
+
+    public static final String REP = "REP";
+    public static final String REP_PLUS = "REP_PLUS";
+
+    @Id
+    public String uai;
+    public String priority;
+    public String department;
+    public String academy;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "declared_weeks")
+    public String[] declaredWeeks;
+    @Column(name = "as_of")
+    public Instant asOf;
+}

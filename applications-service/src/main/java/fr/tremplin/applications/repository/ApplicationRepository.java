@@ -1,0 +1,210 @@
+package fr.tremplin.applications.repository;
+
+import fr.tremplin.applications.domain.Application;
+import fr.tremplin.applications.domain.ApplicationState;
+import fr.tremplin.applications.domain.Transition;
+import fr.tremplin.common.web.Page;
+import fr.tremplin.common.web.PageParams;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** The candidacies' queries: locks, a pupil's counts, scoped lists, relay queues, timers. */
+@ApplicationScoped
+public class ApplicationRepository {
+
+    /** Namespace of the per-pupil advisory locks (two-int form, apart from the outbox relay's bigint lock). */
+    private static final int PUPIL_LOCK_SPACE = 0x61707031;
+
+    private final EntityManager em;
+
+    public ApplicationRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    /** A pupil's candidacies as the submission rules need them. */
+    public record PupilCounts(long open, long placed, long sameOfferAndWeek) {
+    }
+
+    /** A condition on the candidacies a caller may see: JPQL with its parameters. */
+    public record Scope(String where, Parameters parameters) {
+        public static Scope all() {
+            return new Scope("1 = 1", new Parameters());
+        }
+    }
+
+    /** The candidacy's row, locked until the end of the transaction (every transition starts here). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Application> lock(UUID id) {
+        return Optional.ofNullable(em.find(Application.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /** The pupil of a candidacy, read without loading (nor locking) the candidacy. */
+    public Optional<UUID> pupilOf(UUID id) {
+        List<?> pupils = em.createNativeQuery("SELECT pupil_id FROM application WHERE id = ?1").setParameter(1, id)
+                .getResultList();
+        return pupils.stream().findFirst().map(UUID.class::cast);
+    }
+
+    public Optional<Application> find(UUID id) {
+        return Optional.ofNullable(em.find(Application.class, id));
+    }
+
+    /**
+     * Serialises the writes that concern one pupil (submissions, redirections, confirmations), so that two concurrent
+     * requests cannot both pass the "at most N open" or "one per offer and week" checks.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockPupil(UUID pupilId) {
+        em.createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(?1, ?2)) AS locked")
+                .setParameter(1, PUPIL_LOCK_SPACE).setParameter(2, pupilId.hashCode()).getSingleResult();
+    }
+
+    public PupilCounts pupilCounts(UUID pupilId, UUID offerId, String week) {
+        Object[] row = (Object[]) em.createNativeQuery("SELECT "
+                        + "count(*) FILTER (WHERE state IN " + ApplicationState.sql(ApplicationState.OPEN) + "), "
+                        + "count(*) FILTER (WHERE state IN " + ApplicationState.sql(ApplicationState.PLACED) + "), "
+                        + "count(*) FILTER (WHERE offer_id = ?2 AND week = ?3 AND state NOT IN ('CANCELLED', 'EXPIRED')) "
+                        + "FROM application WHERE pupil_id = ?1")
+                .setParameter(1, pupilId).setParameter(2, offerId).setParameter(3, week).getSingleResult();
+        return new PupilCounts(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
+                ((Number) row[2]).longValue());
+    }
+
+    /** The pupil's other open candidacies, locked (in id order), for the cancellation that follows a confirmation. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
+    public List<Application> lockOpenOfPupil(UUID pupilId, UUID except) {
+        return em.createNativeQuery("SELECT * FROM application WHERE pupil_id = ?1 AND id <> ?2 AND state IN "
+                        + ApplicationState.sql(ApplicationState.OPEN) + " ORDER BY id FOR UPDATE", Application.class)
+                .setParameter(1, pupilId).setParameter(2, except).getResultList();
+    }
+
+    /** The candidacies of an offer (one week, or all when {@code week} is null) in the given states, locked. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
+    public List<Application> lockOfOffer(UUID offerId, String week, Set<ApplicationState> states) {
+        var query = em.createNativeQuery("SELECT * FROM application WHERE offer_id = ?1 "
+                + (week == null ? "" : "AND week = ?2 ") + "AND state IN " + ApplicationState.sql(states)
+                + " ORDER BY id FOR UPDATE", Application.class).setParameter(1, offerId);
+        if (week != null) {
+            query.setParameter(2, week);
+        }
+        return query.getResultList();
+    }
+
+    /** The open candidacies of a pupil, locked (for an erasure). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
+    public List<Application> lockLiveOfPupil(UUID pupilId, Set<ApplicationState> states) {
+        return em.createNativeQuery("SELECT * FROM application WHERE pupil_id = ?1 AND state IN "
+                        + ApplicationState.sql(states) + " ORDER BY id FOR UPDATE", Application.class)
+                .setParameter(1, pupilId).getResultList();
+    }
+
+    public Page<Application> search(Scope scope, ApplicationState state, UUID offerId, String week, UUID pupilId,
+                                    PageParams page) {
+        StringBuilder where = new StringBuilder(scope.where());
+        Parameters parameters = scope.parameters();
+        if (state != null) {
+            where.append(" and state = :state");
+            parameters.and("state", state);
+        }
+        if (offerId != null) {
+            where.append(" and offerId = :offerId");
+            parameters.and("offerId", offerId);
+        }
+        if (week != null) {
+            where.append(" and week = :week");
+            parameters.and("week", week);
+        }
+        if (pupilId != null) {
+            where.append(" and pupilId = :pupilId");
+            parameters.and("pupilId", pupilId);
+        }
+        PanacheQuery<Application> query = Application.find(where.toString(),
+                Sort.descending("submittedAt").and("id"), parameters).page(page.page, page.size);
+        return new Page<>(query.list(), page.page, page.size, query.count());
+    }
+
+    /** A relay's SUBMITTED candidacies, oldest first. */
+    public Page<Application> queue(String relayId, PageParams page) {
+        PanacheQuery<Application> query = Application.find("relayId = ?1 and state = ?2",
+                Sort.ascending("submittedAt").and("id"), relayId, ApplicationState.SUBMITTED).page(page.page, page.size);
+        return new Page<>(query.list(), page.page, page.size, query.count());
+    }
+
+    /**
+     * Leases up to {@code size} of the relay's SUBMITTED candidacies, oldest first, to one agent: those nobody holds
+     * (or whose lease ran out) or that this agent already holds. Rows another transaction is claiming right now are
+     * skipped ({@code FOR UPDATE SKIP LOCKED}), so two agents claiming at once get disjoint batches.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
+    public List<UUID> claim(String relayId, String agent, int size, Instant now, Instant until) {
+        List<Object> ids = em.createNativeQuery("UPDATE application SET claimed_by = ?1, claimed_until = ?2 "
+                        + "WHERE id IN (SELECT id FROM application WHERE relay_id = ?3 AND state = 'SUBMITTED' "
+                        + "AND (claimed_until IS NULL OR claimed_until < ?4 OR claimed_by = ?1) "
+                        + "ORDER BY submitted_at, id LIMIT ?5 FOR UPDATE SKIP LOCKED) RETURNING id")
+                .setParameter(1, agent).setParameter(2, Timestamp.from(until)).setParameter(3, relayId)
+                .setParameter(4, Timestamp.from(now)).setParameter(5, size).getResultList();
+        return ids.stream().map(id -> (UUID) id).toList();
+    }
+
+    /** Gives back an agent's leases on a relay's queue. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int release(String relayId, String agent) {
+        return em.createNativeQuery("UPDATE application SET claimed_by = NULL, claimed_until = NULL "
+                        + "WHERE relay_id = ?1 AND claimed_by = ?2 AND state = 'SUBMITTED'")
+                .setParameter(1, relayId).setParameter(2, agent).executeUpdate();
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Application> byIds(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return Application.list("id in ?1", Sort.ascending("submittedAt").and("id"), ids);
+    }
+
+    /**
+     * The next batch of candidacies whose time ran out, locked with {@code SKIP LOCKED}: SUBMITTED or FORWARDED
+     * since before {@code unansweredBefore}, ACCEPTED with a hold that ended before {@code now}. Another instance
+     * running the same job at the same moment skips these rows and takes the next ones: nothing is expired twice.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
+    public List<Application> lockExpired(Instant now, Instant unansweredBefore, int batch) {
+        return em.createNativeQuery("SELECT * FROM application WHERE "
+                        + "(state IN ('SUBMITTED', 'FORWARDED') AND state_since < ?1) "
+                        + "OR (state = 'ACCEPTED' AND hold_expires_at < ?2) "
+                        + "ORDER BY id LIMIT ?3 FOR UPDATE SKIP LOCKED", Application.class)
+                .setParameter(1, Timestamp.from(unansweredBefore)).setParameter(2, Timestamp.from(now))
+                .setParameter(3, batch).getResultList();
+    }
+
+    public List<Transition> history(UUID applicationId) {
+        return Transition.list("applicationId", Sort.ascending("at").and("id"), applicationId);
+    }
+
+    public Optional<String> relayCovering(String department) {
+        if (department == null) {
+            return Optional.empty();
+        }
+        List<?> relays = em.createNativeQuery("SELECT relay_id FROM relay_department WHERE department = ?1")
+                .setParameter(1, department).getResultList();
+        return relays.stream().findFirst().map(String::valueOf);
+    }
+}

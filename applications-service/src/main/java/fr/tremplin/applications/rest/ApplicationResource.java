@@ -1,0 +1,217 @@
+package fr.tremplin.applications.rest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.tremplin.applications.domain.Action;
+import fr.tremplin.applications.domain.ApplicationState;
+import fr.tremplin.applications.domain.Weeks;
+import fr.tremplin.applications.service.CandidacyService;
+import fr.tremplin.common.problem.Problem;
+import fr.tremplin.common.problem.ProblemException;
+import fr.tremplin.common.security.Caller;
+import fr.tremplin.common.security.Roles;
+import fr.tremplin.common.web.IdempotentWrites;
+import fr.tremplin.common.web.Page;
+import fr.tremplin.common.web.PageParams;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.UUID;
+
+/**
+ * Candidacies and their transitions: one route per action of the lifecycle table ({@code domain.CandidacyLifecycle}).
+ * A role the table never names for an action is refused (403); a candidacy outside the caller's scope too (403); an
+ * action the table does not allow from the current state is refused with 409 and {@code currentState}.
+ */
+@Path("/api/v1/applications")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Applications", description = "Candidacies: apply, triage, answer, confirm, cancel, complete")
+@SecurityRequirement(name = "jwt")
+@APIResponse(responseCode = "400", description = "Malformed or invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role not allowed, or candidacy outside the caller's scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ApplicationResource {
+
+    private static final String ILLEGAL = "Illegal transition from the current state (body carries currentState), or no seat left";
+
+    private final CandidacyService candidacies;
+    private final IdempotentWrites idempotency;
+    private final ObjectMapper mapper;
+    private final Caller caller;
+
+    public ApplicationResource(CandidacyService candidacies, IdempotentWrites idempotency, ObjectMapper mapper,
+                               Caller caller) {
+        this.candidacies = candidacies;
+        this.idempotency = idempotency;
+        this.mapper = mapper;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.PUPIL, Roles.PRINCIPAL, Roles.MAIN_TEACHER})
+    @Operation(summary = "Apply for one week of an offer",
+            description = "Roles: pupil (for themself), principal (a pupil of their school), main teacher (a pupil of "
+                    + "their classes; pupilId required for staff). Retry safely with an Idempotency-Key header. "
+                    + "The candidacy goes to the relay covering the offer's département, or straight to the host.")
+    @APIResponse(responseCode = "201", description = "Created (SUBMITTED, or FORWARDED where no relay covers the offer)")
+    @APIResponse(responseCode = "409", description = "Already applied for this offer and week; already placed; too many open candidacies", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown pupil or offer; offer not published; week not open or not declared by the school; offer reserved to others", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response submit(@NotNull @Valid ApplicationRequest request,
+                           @HeaderParam(IdempotentWrites.HEADER) String idempotencyKey) {
+        if (idempotencyKey == null) {
+            ApplicationView created = candidacies.submit(caller, request);
+            return Response.created(location(created.id())).entity(created).build();
+        }
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            var previous = idempotency.previous(caller.id(), idempotencyKey, request);
+            if (previous.isPresent()) {
+                return Response.status(previous.get().status()).location(URI.create(previous.get().location()))
+                        .entity(mapper.readTree(previous.get().body())).build();
+            }
+            ApplicationView created = candidacies.submit(caller, request);
+            idempotency.remember(caller.id(), idempotencyKey, request, 201, location(created.id()).toString(), created);
+            return Response.created(location(created.id())).entity(created).build();
+        });
+    }
+
+    @GET
+    @RolesAllowed({Roles.PUPIL, Roles.PRINCIPAL, Roles.MAIN_TEACHER, Roles.RIPREE, Roles.TEACHER, Roles.HOST,
+            Roles.RELAY, Roles.MINISTRY, Roles.TERRITORY, Roles.ADMIN})
+    @Operation(summary = "The candidacies in the caller's scope, newest first",
+            description = "A pupil their own; a principal, RIPREE or teacher their school's; a main teacher their "
+                    + "classes'; a host those forwarded to its organisation; a relay its territory's; a ministry "
+                    + "referent its ministry's; a territorial referent its départements'; an admin all.")
+    public Page<ApplicationSummary> list(@QueryParam("state") String state,
+                                         @QueryParam("offerId") UUID offerId,
+                                         @QueryParam("week") @Pattern(regexp = Weeks.PATTERN, message = "must be an ISO week such as 2028-W05") String week,
+                                         @QueryParam("pupilId") UUID pupilId,
+                                         @BeanParam @Valid PageParams page) {
+        return candidacies.list(caller, state(state), offerId, week, pupilId, page);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.PUPIL, Roles.PRINCIPAL, Roles.MAIN_TEACHER, Roles.RIPREE, Roles.TEACHER, Roles.HOST,
+            Roles.RELAY, Roles.MINISTRY, Roles.TERRITORY, Roles.ADMIN})
+    @Operation(summary = "One candidacy with its full history (who, role, when, from, to, reason)")
+    @APIResponse(responseCode = "404", description = "Unknown candidacy", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ApplicationView get(@PathParam("id") UUID id) {
+        return candidacies.get(caller, id);
+    }
+
+    @POST
+    @Path("/{id}/forward")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.RELAY)
+    @Operation(summary = "Relay: forward a SUBMITTED candidacy to the host")
+    @APIResponse(responseCode = "409", description = ILLEGAL + "; or claimed by another agent", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public ApplicationView forward(@PathParam("id") UUID id, @Valid DecisionRequest request) {
+        return candidacies.act(caller, id, Action.FORWARD, DecisionRequest.reasonOf(request));
+    }
+
+    @POST
+    @Path("/{id}/redirect")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.RELAY)
+    @Operation(summary = "Relay: propose another offer instead",
+            description = "The SUBMITTED candidacy becomes REDIRECTED; a new SUBMITTED candidacy for the other offer "
+                    + "and week is created (same rules as applying), linked both ways. Answers the new candidacy.")
+    @APIResponse(responseCode = "201", description = "The new candidacy")
+    @APIResponse(responseCode = "409", description = ILLEGAL, content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "422", description = "The other offer or week does not admit this pupil", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response redirect(@PathParam("id") UUID id, @NotNull @Valid RedirectRequest request) {
+        ApplicationView created = candidacies.redirect(caller, id, request);
+        return Response.created(location(created.id())).entity(created).build();
+    }
+
+    @POST
+    @Path("/{id}/accept")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.HOST)
+    @Operation(summary = "Host: accept a FORWARDED candidacy; one seat of the week is held for the pupil",
+            description = "The hold lasts tremplin.applications.hold (5 days) unless the family confirms.")
+    @APIResponse(responseCode = "409", description = ILLEGAL, content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public ApplicationView accept(@PathParam("id") UUID id, @Valid DecisionRequest request) {
+        return candidacies.act(caller, id, Action.ACCEPT, DecisionRequest.reasonOf(request));
+    }
+
+    @POST
+    @Path("/{id}/confirm")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.PUPIL, Roles.PRINCIPAL, Roles.MAIN_TEACHER, Roles.RIPREE, Roles.TEACHER})
+    @Operation(summary = "Pupil or school staff: confirm an ACCEPTED candidacy",
+            description = "The held seat is consumed, the agreement drafted, and the pupil's other open candidacies "
+                    + "cancelled (reason: confirmed elsewhere), in one transaction.")
+    @APIResponse(responseCode = "409", description = ILLEGAL + "; or the hold expired", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public ApplicationView confirm(@PathParam("id") UUID id, @Valid DecisionRequest request) {
+        return candidacies.act(caller, id, Action.CONFIRM, DecisionRequest.reasonOf(request));
+    }
+
+    @POST
+    @Path("/{id}/reject")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.RELAY, Roles.HOST})
+    @Operation(summary = "Relay (SUBMITTED) or host (FORWARDED): reject, with a mandatory reason")
+    @APIResponse(responseCode = "409", description = ILLEGAL, content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public ApplicationView reject(@PathParam("id") UUID id, @Valid DecisionRequest request) {
+        return candidacies.act(caller, id, Action.REJECT, DecisionRequest.reasonOf(request));
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.PUPIL, Roles.PRINCIPAL, Roles.MAIN_TEACHER, Roles.RIPREE, Roles.TEACHER, Roles.HOST})
+    @Operation(summary = "Pupil, school staff or host (once accepted): cancel, with a reason",
+            description = "A held or consumed seat is released; a drafted agreement is cancelled.")
+    @APIResponse(responseCode = "409", description = ILLEGAL, content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public ApplicationView cancel(@PathParam("id") UUID id, @Valid DecisionRequest request) {
+        return candidacies.act(caller, id, Action.CANCEL, DecisionRequest.reasonOf(request));
+    }
+
+    @POST
+    @Path("/{id}/complete")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.HOST, Roles.PRINCIPAL, Roles.MAIN_TEACHER, Roles.RIPREE, Roles.TEACHER})
+    @Operation(summary = "Host or school staff: the internship week took place (from its Friday on)",
+            description = "From AGREEMENT_SIGNED; publishes internship.completed.")
+    @APIResponse(responseCode = "409", description = ILLEGAL + "; or the week is not over", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public ApplicationView complete(@PathParam("id") UUID id, @Valid DecisionRequest request) {
+        return candidacies.act(caller, id, Action.COMPLETE, DecisionRequest.reasonOf(request));
+    }
+
+    private static ApplicationState state(String state) {
+        if (state == null || state.isBlank()) {
+            return null;
+        }
+        try {
+            return ApplicationState.valueOf(state.strip().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("state", "must be one of " + java.util.Arrays.toString(ApplicationState.values()));
+        }
+    }
+
+    private static URI location(UUID id) {
+        return URI.create("/api/v1/applications/" + id);
+    }
+}

@@ -1,0 +1,7 @@
+package fr.tremplin.applications.rest;
+
+import java.time.Instant;
+import java.util.List;
+
+public record RelayView(String id, String name, List<String> departments, Instant createdAt, Instant updatedAt) {
+}

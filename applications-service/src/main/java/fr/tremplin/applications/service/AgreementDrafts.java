@@ -1,0 +1,64 @@
+package fr.tremplin.applications.service;
+
+import fr.tremplin.applications.domain.Agreement;
+import fr.tremplin.applications.domain.Application;
+import fr.tremplin.applications.domain.OfferView;
+import fr.tremplin.applications.domain.Weeks;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The agreement's life as a consequence of the candidacy's: drafted when it is confirmed (parties, dates of the week,
+ * host, school, pupil; the host names the tutor), cancelled when the candidacy is. Signatures: {@link AgreementService}.
+ */
+@ApplicationScoped
+public class AgreementDrafts {
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID draft(Application application, Instant now) {
+        Optional<Agreement> existing = Agreement.find("applicationId", application.id).firstResultOptional();
+        if (existing.isPresent()) {
+            return existing.get().id;
+        }
+        OfferView offer = OfferView.findById(application.offerId);
+        Agreement agreement = new Agreement();
+        agreement.id = UUID.randomUUID();
+        agreement.applicationId = application.id;
+        agreement.status = Agreement.Status.DRAFT;
+        agreement.pupilId = application.pupilId;
+        agreement.schoolUai = application.schoolUai;
+        agreement.classId = application.classId;
+        agreement.offerId = application.offerId;
+        agreement.offerTitle = application.offerTitle;
+        agreement.organisationId = application.organisationId;
+        agreement.organisationName = offer == null ? null : offer.organisationName;
+        agreement.city = offer == null ? null : offer.city;
+        agreement.week = application.week;
+        agreement.startsOn = application.startsOn;
+        agreement.endsOn = Weeks.lastDay(application.startsOn);
+        agreement.createdAt = now;
+        agreement.persist();
+        return agreement.id;
+    }
+
+    public UUID idOf(UUID applicationId) {
+        return Agreement.<Agreement>find("applicationId", applicationId).firstResultOptional().map(a -> a.id)
+                .orElse(null);
+    }
+
+    /** The agreement of a cancelled candidacy can no longer be signed; its signing link dies with it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID cancel(UUID applicationId) {
+        Optional<Agreement> agreement = Agreement.find("applicationId", applicationId).firstResultOptional();
+        agreement.ifPresent(a -> {
+            a.status = Agreement.Status.CANCELLED;
+            a.signingTokenHash = null;
+            a.signingTokenExpiresAt = null;
+        });
+        return agreement.map(a -> a.id).orElse(null);
+    }
+}

@@ -1,0 +1,202 @@
+package fr.tremplin.applications.service;
+
+import fr.tremplin.applications.domain.Action;
+import fr.tremplin.applications.domain.Actor;
+import fr.tremplin.applications.domain.Application;
+import fr.tremplin.applications.domain.ApplicationState;
+import fr.tremplin.applications.domain.CandidacyLifecycle;
+import fr.tremplin.applications.domain.OfferView;
+import fr.tremplin.applications.domain.Weeks;
+import fr.tremplin.applications.repository.ApplicationRepository;
+import fr.tremplin.applications.rest.ApplicationRequest;
+import fr.tremplin.applications.rest.ApplicationSummary;
+import fr.tremplin.applications.rest.ApplicationView;
+import fr.tremplin.applications.rest.RedirectRequest;
+import fr.tremplin.common.problem.ProblemException;
+import fr.tremplin.common.security.Caller;
+import fr.tremplin.common.security.Roles;
+import fr.tremplin.common.web.Page;
+import fr.tremplin.common.web.PageParams;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Candidacies: submission (rules in {@link SubmissionRules}), reading within the caller's scope, and every transition
+ * a person makes (the table is {@link CandidacyLifecycle}, its effects {@link Transitions}).
+ */
+@ApplicationScoped
+public class CandidacyService {
+
+    /** Internship weeks are French school weeks: "the week is over" is judged on the Paris calendar. */
+    static final ZoneId SCHOOL_ZONE = ZoneId.of("Europe/Paris");
+
+    private final ApplicationRepository applications;
+    private final SubmissionRules rules;
+    private final Transitions transitions;
+    private final AgreementDrafts agreements;
+    private final Clock clock;
+
+    public CandidacyService(ApplicationRepository applications, SubmissionRules rules, Transitions transitions,
+                            AgreementDrafts agreements, Clock clock) {
+        this.applications = applications;
+        this.rules = rules;
+        this.transitions = transitions;
+        this.agreements = agreements;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public ApplicationView submit(Caller caller, ApplicationRequest request) {
+        ApplicationAccess.requireActionRole(caller, Action.SUBMIT);
+        String role = CandidacyLifecycle.rolesFor(Action.SUBMIT).stream()
+                .filter(r -> !Roles.PUPIL.equals(r) && caller.is(r)).findFirst().orElse(Roles.PUPIL);
+        SubmissionRules.PupilContext pupil = rules.pupilFor(caller, role, request.pupilId());
+        applications.lockPupil(pupil.pupilId());
+        OfferView offer = OfferView.findById(request.offerId());
+        SeatLedger.Week week = rules.checkOffer(pupil, offer, request.offerId(), request.week());
+        rules.checkPupil(pupil, request.offerId(), request.week(), false);
+        Application application = create(pupil, offer, week, request.motivation(), new Actor(caller.id(), role), null);
+        return view(application);
+    }
+
+    @Transactional
+    public ApplicationView get(Caller caller, UUID id) {
+        Application application = applications.find(id)
+                .orElseThrow(() -> ProblemException.notFound("no candidacy " + id));
+        if (!ApplicationAccess.canRead(caller, application)) {
+            throw ProblemException.forbidden("this candidacy is outside your scope");
+        }
+        return view(application);
+    }
+
+    @Transactional
+    public Page<ApplicationSummary> list(Caller caller, ApplicationState state, UUID offerId, String week,
+                                         UUID pupilId, PageParams page) {
+        return applications.search(ApplicationAccess.listScope(caller), state, offerId, week, pupilId, page)
+                .map(ApplicationSummary::of);
+    }
+
+    /** forward, accept, confirm, reject, cancel, complete: the caller's role and scope, then the table. */
+    @Transactional
+    public ApplicationView act(Caller caller, UUID id, Action action, String reason) {
+        ApplicationAccess.requireActionRole(caller, action);
+        Application application = lockForAction(id, action);
+        String role = actingRole(caller, action, application);
+        CandidacyLifecycle.decide(application.state, action, role);
+        Instant now = clock.instant();
+        if (Roles.RELAY.equals(role)) {
+            checkClaim(caller, application, now);
+        }
+        if (action == Action.CONFIRM && application.holdExpiresAt != null && application.holdExpiresAt.isBefore(now)) {
+            throw ProblemException.conflict("the seat was held until " + application.holdExpiresAt
+                    + "; the hold has expired");
+        }
+        if (action == Action.COMPLETE) {
+            LocalDate lastDay = Weeks.lastDay(application.startsOn);
+            if (LocalDate.ofInstant(now, SCHOOL_ZONE).isBefore(lastDay)) {
+                throw ProblemException.conflict("the internship week is not over: it ends on " + lastDay);
+            }
+        }
+        transitions.apply(application, action, new Actor(caller.id(), role), reason);
+        return view(application);
+    }
+
+    /** A relay proposes another offer: a new SUBMITTED candidacy, linked both ways to this REDIRECTED one. */
+    @Transactional
+    public ApplicationView redirect(Caller caller, UUID id, RedirectRequest request) {
+        ApplicationAccess.requireActionRole(caller, Action.REDIRECT);
+        Application original = lockForAction(id, Action.REDIRECT);
+        String role = actingRole(caller, Action.REDIRECT, original);
+        CandidacyLifecycle.decide(original.state, Action.REDIRECT, role);
+        checkClaim(caller, original, clock.instant());
+        if (request.offerId().equals(original.offerId) && request.week().equals(original.week)) {
+            throw ProblemException.unprocessable("offerId", "redirect to another offer or week than the candidacy's own");
+        }
+        SubmissionRules.PupilContext pupil = rules.pupilOf(original.pupilId, original.schoolUai, original.classId,
+                original.schoolPriority);
+        OfferView offer = OfferView.findById(request.offerId());
+        SeatLedger.Week week = rules.checkOffer(pupil, offer, request.offerId(), request.week());
+        rules.checkPupil(pupil, request.offerId(), request.week(), true);
+        Actor relay = new Actor(caller.id(), role);
+        UUID newId = UUID.randomUUID();
+        original.redirectedTo = newId;
+        transitions.apply(original, Action.REDIRECT, relay, request.reason());
+        Application created = create(pupil, offer, week, original.motivation, relay, original.id, newId);
+        return view(created);
+    }
+
+    /** Finds the candidacy and locks it; a confirmation or redirection first takes its pupil's lock (lock order). */
+    private Application lockForAction(UUID id, Action action) {
+        if (action == Action.CONFIRM || action == Action.REDIRECT) {
+            applications.lockPupil(applications.pupilOf(id)
+                    .orElseThrow(() -> ProblemException.notFound("no candidacy " + id)));
+        }
+        return applications.lock(id).orElseThrow(() -> ProblemException.notFound("no candidacy " + id));
+    }
+
+    /** The role the caller acts in: one in scope that the table allows from the current state, else the first. */
+    private static String actingRole(Caller caller, Action action, Application application) {
+        List<String> roles = ApplicationAccess.actingRoles(caller, action, application);
+        return roles.stream().filter(r -> CandidacyLifecycle.find(application.state, action, r).isPresent())
+                .findFirst().orElse(roles.get(0));
+    }
+
+    /** Two agents never triage the same candidacy: one leased to another agent is theirs until the lease ends. */
+    private static void checkClaim(Caller caller, Application application, Instant now) {
+        if (application.claimedBy != null && !application.claimedBy.equals(caller.id())
+                && application.claimedUntil != null && application.claimedUntil.isAfter(now)) {
+            throw ProblemException.conflict("another agent of the relay claimed this candidacy until "
+                    + application.claimedUntil);
+        }
+    }
+
+    private Application create(SubmissionRules.PupilContext pupil, OfferView offer, SeatLedger.Week week,
+                               String motivation, Actor actor, UUID redirectedFrom) {
+        return create(pupil, offer, week, motivation, actor, redirectedFrom, UUID.randomUUID());
+    }
+
+    private Application create(SubmissionRules.PupilContext pupil, OfferView offer, SeatLedger.Week week,
+                               String motivation, Actor actor, UUID redirectedFrom, UUID id) {
+        Instant now = clock.instant();
+        Application application = new Application();
+        application.id = id;
+        application.pupilId = pupil.pupilId();
+        application.schoolUai = pupil.uai();
+        application.schoolPriority = pupil.priority();
+        application.schoolDepartment = pupil.schoolDepartment();
+        application.classId = pupil.classId();
+        application.offerId = offer.offerId;
+        application.offerTitle = offer.title;
+        application.organisationId = offer.organisationId;
+        application.ministryCode = offer.ministryCode;
+        application.department = offer.department;
+        application.week = week.week();
+        application.startsOn = week.startsOn();
+        application.motivation = motivation;
+        application.state = ApplicationState.SUBMITTED;
+        application.relayId = applications.relayCovering(offer.department).orElse(null);
+        application.submittedBy = actor.id();
+        application.submittedByRole = actor.role();
+        application.submittedAt = now;
+        application.stateSince = now;
+        application.redirectedFrom = redirectedFrom;
+        application.persist();
+        transitions.submitted(application, actor);
+        if (application.relayId == null) {
+            // no relay covers the offer's département: straight to the host
+            transitions.apply(application, Action.FORWARD, Actor.SYSTEM, null);
+        }
+        return application;
+    }
+
+    private ApplicationView view(Application application) {
+        return ApplicationView.of(application, agreements.idOf(application.id), applications.history(application.id));
+    }
+}

@@ -1,0 +1,150 @@
+package fr.tremplin.applications.service;
+
+import fr.tremplin.applications.config.ApplicationsConfig;
+import fr.tremplin.applications.domain.Relay;
+import fr.tremplin.applications.repository.ApplicationRepository;
+import fr.tremplin.applications.rest.ApplicationSummary;
+import fr.tremplin.applications.rest.ClaimView;
+import fr.tremplin.applications.rest.RelayRequest;
+import fr.tremplin.applications.rest.RelayView;
+import fr.tremplin.common.audit.AuditTrail;
+import fr.tremplin.common.problem.ProblemException;
+import fr.tremplin.common.security.Caller;
+import fr.tremplin.common.security.Roles;
+import fr.tremplin.common.web.Page;
+import fr.tremplin.common.web.PageParams;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * Relays and their territories (admin), and a relay's work queue: its SUBMITTED candidacies, oldest first, and the
+ * claim that leases a batch to one agent for {@code tremplin.applications.claim-lease}. A relay's token carries
+ * {@code relay} = its id; another relay's queue is refused (403).
+ */
+@ApplicationScoped
+public class RelayService {
+
+    public record Saved(RelayView relay, boolean created) {
+    }
+
+    private final EntityManager em;
+    private final ApplicationRepository applications;
+    private final AuditTrail audit;
+    private final ApplicationsConfig config;
+    private final Clock clock;
+
+    public RelayService(EntityManager em, ApplicationRepository applications, AuditTrail audit,
+                        ApplicationsConfig config, Clock clock) {
+        this.em = em;
+        this.applications = applications;
+        this.audit = audit;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Creates or replaces a relay and its départements; 409 when one of them is another relay's. */
+    @Transactional
+    public Saved put(Caller caller, String relayId, RelayRequest request) {
+        List<String> departments = List.copyOf(new TreeSet<>(request.departments()));
+        Instant now = clock.instant();
+        Relay relay = em.find(Relay.class, relayId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        boolean created = relay == null;
+        if (created) {
+            relay = new Relay();
+            relay.id = relayId;
+            relay.createdAt = now;
+        }
+        relay.name = request.name().strip();
+        relay.updatedAt = now;
+        relay.persist();
+        em.flush();
+        if (!departments.isEmpty()) {
+            List<?> taken = em.createNativeQuery("SELECT department || ' (' || relay_id || ')' FROM relay_department "
+                            + "WHERE department IN (?1) AND relay_id <> ?2 ORDER BY department")
+                    .setParameter(1, departments).setParameter(2, relayId).getResultList();
+            if (!taken.isEmpty()) {
+                throw ProblemException.conflict("already covered by another relay: "
+                        + String.join(", ", taken.stream().map(String::valueOf).toList()));
+            }
+        }
+        em.createNativeQuery("DELETE FROM relay_department WHERE relay_id = ?1").setParameter(1, relayId)
+                .executeUpdate();
+        for (String department : departments) {
+            em.createNativeQuery("INSERT INTO relay_department (department, relay_id) VALUES (?1, ?2)")
+                    .setParameter(1, department).setParameter(2, relayId).executeUpdate();
+        }
+        audit.record(caller, created ? "relay.created" : "relay.updated", "relay", relayId,
+                "departments=" + String.join(",", departments));
+        return new Saved(view(relay, departments), created);
+    }
+
+    @Transactional
+    public RelayView get(Caller caller, String relayId) {
+        requireRelayOrAdmin(caller, relayId);
+        Relay relay = Relay.findById(relayId);
+        if (relay == null) {
+            throw ProblemException.notFound("no relay " + relayId);
+        }
+        return view(relay, departments(relayId));
+    }
+
+    @Transactional
+    public Page<RelayView> list(PageParams page) {
+        PanacheQuery<Relay> query = Relay.findAll(Sort.ascending("id")).page(page.page, page.size);
+        return new Page<>(query.list().stream().map(r -> view(r, departments(r.id))).toList(), page.page, page.size,
+                query.count());
+    }
+
+    @Transactional
+    public Page<ApplicationSummary> queue(Caller caller, String relayId, PageParams page) {
+        requireRelayOrAdmin(caller, relayId);
+        return applications.queue(relayId, page).map(ApplicationSummary::of);
+    }
+
+    /** Leases the oldest unclaimed SUBMITTED candidacies of the queue to the calling agent. */
+    @Transactional
+    public ClaimView claim(Caller caller, String relayId, int size) {
+        requireRelay(caller, relayId);
+        Instant now = clock.instant();
+        Instant until = now.plus(config.claimLease());
+        List<UUID> ids = applications.claim(relayId, caller.id(), size, now, until);
+        return new ClaimView(relayId, caller.id(), until,
+                applications.byIds(ids).stream().map(ApplicationSummary::of).toList());
+    }
+
+    @Transactional
+    public int release(Caller caller, String relayId) {
+        requireRelay(caller, relayId);
+        return applications.release(relayId, caller.id());
+    }
+
+    private static void requireRelay(Caller caller, String relayId) {
+        if (!caller.is(Roles.RELAY) || !caller.relay().map(relayId::equals).orElse(false)) {
+            throw ProblemException.forbidden("this is another relay's queue");
+        }
+    }
+
+    private static void requireRelayOrAdmin(Caller caller, String relayId) {
+        if (!caller.is(Roles.ADMIN)) {
+            requireRelay(caller, relayId);
+        }
+    }
+
+    private List<String> departments(String relayId) {
+        return em.createNativeQuery("SELECT department FROM relay_department WHERE relay_id = ?1 ORDER BY department")
+                .setParameter(1, relayId).getResultList().stream().map(String::valueOf).toList();
+    }
+
+    private static RelayView view(Relay relay, List<String> departments) {
+        return new RelayView(relay.id, relay.name, departments, relay.createdAt, relay.updatedAt);
+    }
+}
