@@ -39,6 +39,7 @@ import static fr.tremplin.applications.domain.ApplicationState.SUBMITTED;
  * <pre>
  * from              action          roles                                         to
  * (none)            SUBMIT          pupil, principal, main-teacher                SUBMITTED
+ * (none)            SUBMIT          relay (the new candidacy of a REDIRECT only)  SUBMITTED
  * SUBMITTED         FORWARD         relay, system (no relay covers the offer)     FORWARDED
  * SUBMITTED         REDIRECT        relay                                         REDIRECTED (+ a new SUBMITTED one)
  * SUBMITTED         REJECT          relay                                         REJECTED   (reason required)
@@ -66,6 +67,7 @@ public final class CandidacyLifecycle {
 
     private static final List<Rule> TABLE = List.of(
             rule(null, SUBMIT, SUBMITTED, false, Roles.PUPIL, Roles.PRINCIPAL, Roles.MAIN_TEACHER),
+            rule(null, SUBMIT, SUBMITTED, false, Roles.RELAY),
             rule(SUBMITTED, FORWARD, FORWARDED, false, Roles.RELAY, Actor.SYSTEM_ROLE),
             rule(SUBMITTED, REDIRECT, REDIRECTED, false, Roles.RELAY),
             rule(SUBMITTED, REJECT, REJECTED, true, Roles.RELAY),

@@ -54,9 +54,13 @@ public class CandidacyService {
 
     @Transactional
     public ApplicationView submit(Caller caller, ApplicationRequest request) {
-        ApplicationAccess.requireActionRole(caller, Action.SUBMIT);
-        String role = CandidacyLifecycle.rolesFor(Action.SUBMIT).stream()
-                .filter(r -> !Roles.PUPIL.equals(r) && caller.is(r)).findFirst().orElse(Roles.PUPIL);
+        // a principal or main teacher applies as staff (pupilId required); otherwise the caller is the pupil
+        String role = caller.is(Roles.PRINCIPAL) ? Roles.PRINCIPAL
+                : caller.is(Roles.MAIN_TEACHER) ? Roles.MAIN_TEACHER
+                : caller.is(Roles.PUPIL) ? Roles.PUPIL : null;
+        if (role == null) {
+            throw ProblemException.forbidden("only pupils, principals and main teachers apply");
+        }
         SubmissionRules.PupilContext pupil = rules.pupilFor(caller, role, request.pupilId());
         applications.lockPupil(pupil.pupilId());
         OfferView offer = OfferView.findById(request.offerId());
