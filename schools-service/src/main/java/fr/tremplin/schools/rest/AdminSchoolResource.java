@@ -1,0 +1,116 @@
+package fr.tremplin.schools.rest;
+
+import fr.tremplin.common.problem.Problem;
+import fr.tremplin.common.problem.ProblemException;
+import fr.tremplin.common.security.Caller;
+import fr.tremplin.common.security.Roles;
+import fr.tremplin.schools.rest.SchoolViews.SchoolView;
+import fr.tremplin.schools.service.SchoolImporter;
+import fr.tremplin.schools.service.SchoolService;
+import fr.tremplin.schools.service.SchoolYearRollover;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+
+@Path("/api/v1/admin/schools")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+@Tag(name = "Schools administration", description = "Open-data import, manual registration, school-year rollover")
+@SecurityRequirement(name = "jwt")
+@APIResponse(responseCode = "400", description = "Malformed or invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class AdminSchoolResource {
+
+    private final SchoolImporter importer;
+    private final SchoolService schools;
+    private final SchoolYearRollover rollover;
+    private final Caller caller;
+
+    public AdminSchoolResource(SchoolImporter importer, SchoolService schools, SchoolYearRollover rollover,
+                               Caller caller) {
+        this.importer = importer;
+        this.schools = schools;
+        this.rollover = rollover;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("/import")
+    @Operation(summary = "Import the collèges from the open-data folder (rep-colleges-2022.csv + colleges-geo.csv)",
+            description = "Role: admin. Idempotent: a second run changes and emits nothing. Rejected rows are "
+                    + "reported one per line. defaultBassins=true also creates one pôle de stages per département "
+                    + "for the schools without a bassin.")
+    @APIResponse(responseCode = "200", description = "The import report")
+    @APIResponse(responseCode = "503", description = "The data folder lacks the files", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ImportReport importDataDir(@QueryParam("defaultBassins") boolean defaultBassins) {
+        return importer.importDataDir(caller, defaultBassins);
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Import an uploaded pair of files (parts 'rep' and 'geo', same formats as the open data)",
+            description = "Role: admin. Same rules and report as the import from the data folder.")
+    @APIResponse(responseCode = "200", description = "The import report")
+    @APIResponse(responseCode = "422", description = "A file lacks a column", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ImportReport importUpload(@RestForm("rep") FileUpload rep, @RestForm("geo") FileUpload geo,
+                                     @QueryParam("defaultBassins") boolean defaultBassins) {
+        if (rep == null || geo == null) {
+            throw ProblemException.badRequest("send both parts: 'rep' (the REP / REP+ list) and 'geo' (geolocation)");
+        }
+        try (Reader repReader = Files.newBufferedReader(rep.uploadedFile(), StandardCharsets.UTF_8);
+             Reader geoReader = Files.newBufferedReader(geo.uploadedFile(), StandardCharsets.UTF_8)) {
+            return importer.importFiles(caller, "upload", repReader, geoReader, defaultBassins);
+        } catch (IOException e) {
+            throw ProblemException.badRequest("the uploaded files cannot be read as UTF-8 text");
+        }
+    }
+
+    @PUT
+    @Path("/{uai}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register or correct a school by hand", description = "Role: admin. Emits school.registered "
+            + "or, when something changed, school.updated.")
+    @APIResponse(responseCode = "201", description = "Registered")
+    @APIResponse(responseCode = "200", description = "Updated (or unchanged)")
+    @APIResponse(responseCode = "422", description = "Unknown département", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response put(@PathParam("uai") String uai, @NotNull @Valid SchoolRequest request) {
+        SchoolService.Saved saved = schools.put(caller, uai, request);
+        SchoolView school = saved.school();
+        return saved.created() ? Response.created(URI.create("/api/v1/schools/" + uai)).entity(school).build()
+                : Response.ok(school).build();
+    }
+
+    @POST
+    @Path("/school-years/{year}/rollover")
+    @Operation(summary = "Anonymise the pupils of an ended school year", description = "Role: admin. Every pupil "
+            + "of that year is erased (pupil.erased each) and only anonymous counts remain. Idempotent.")
+    @APIResponse(responseCode = "422", description = "The school year has not ended", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public SchoolYearRollover.Report rollover(@PathParam("year") String year) {
+        return rollover.rollover(caller, year);
+    }
+}

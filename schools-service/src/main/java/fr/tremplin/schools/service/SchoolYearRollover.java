@@ -1,0 +1,47 @@
+package fr.tremplin.schools.service;
+
+import fr.tremplin.common.audit.AuditTrail;
+import fr.tremplin.common.problem.ProblemException;
+import fr.tremplin.common.security.Caller;
+import fr.tremplin.schools.domain.Pupil;
+import fr.tremplin.schools.domain.SchoolYear;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.util.List;
+
+/**
+ * The end of a school year: every pupil of that year is erased as on a GDPR request (a {@code pupil.erased}
+ * event each, one more in the anonymous counts), so that only figures outlive the year. The classes stay (they
+ * name no one). Running it again finds nobody left and changes nothing.
+ */
+@ApplicationScoped
+public class SchoolYearRollover {
+
+    private final PupilService pupils;
+    private final AuditTrail audit;
+
+    public SchoolYearRollover(PupilService pupils, AuditTrail audit) {
+        this.pupils = pupils;
+        this.audit = audit;
+    }
+
+    public record Report(String schoolYear, long pupilsAnonymised) {
+    }
+
+    @Transactional
+    public Report rollover(Caller caller, String schoolYear) {
+        if (!SchoolYear.isValid(schoolYear)) {
+            throw ProblemException.invalid("year", "must look like 2025-2026");
+        }
+        String current = SchoolYear.current();
+        if (SchoolYear.startYear(schoolYear) >= SchoolYear.startYear(current)) {
+            throw ProblemException.unprocessable("year", "the school year " + schoolYear
+                    + " has not ended (the current one is " + current + ")");
+        }
+        List<Pupil> ended = Pupil.list("schoolYear", schoolYear);
+        ended.forEach(pupils::erase);
+        audit.record(caller, "school-year.rolled-over", "school-year", schoolYear, ended.size() + " pupils anonymised");
+        return new Report(schoolYear, ended.size());
+    }
+}
