@@ -1,0 +1,16 @@
+package fr.tremplin.schools;
+
+import fr.tremplin.testing.JwtKeysTestResource;
+import fr.tremplin.testing.KafkaTestResource;
+import fr.tremplin.testing.PostgresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+
+/** Real PostgreSQL (schools_test), a real Kafka broker and a fresh key pair, for every test class of this module. */
+@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "schools_test"))
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(JwtKeysTestResource.class)
+public final class TestInfrastructure {
+    private TestInfrastructure() {
+    }
+}
