@@ -132,8 +132,6 @@ CREATE TABLE application_transition (
     at              TIMESTAMPTZ NOT NULL
 );
 CREATE INDEX application_transition_application ON application_transition (application_id, id);
--- ids are handed out by blocks of 50 (Hibernate's pooled optimizer); a history is ordered by (at, id)
-ALTER SEQUENCE application_transition_id_seq INCREMENT BY 50;
 
 -- ---------------------------------------------------------------- agreements (conventions de stage)
 

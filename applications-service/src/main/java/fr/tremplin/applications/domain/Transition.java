@@ -20,7 +20,7 @@ import java.util.UUID;
 public class Transition extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "transition_ids")
-    @SequenceGenerator(name = "transition_ids", sequenceName = "application_transition_id_seq", allocationSize = 50)
+    @SequenceGenerator(name = "transition_ids", sequenceName = "application_transition_id_seq", allocationSize = 1)
     public Long id;
     @Column(name = "application_id")
     public UUID applicationId;
