@@ -1,0 +1,50 @@
+package fr.tremplin.applications.rest;
+
+import fr.tremplin.applications.service.AgreementService;
+import fr.tremplin.common.problem.Problem;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The family's side of the agreement, without an account: the one-time link's token is the credential. These paths
+ * are left out of the access log (the token must never be logged).
+ */
+@Path("/api/v1/signatures")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Signatures", description = "A legal representative signs the agreement through a one-time link")
+@APIResponse(responseCode = "404", description = "Unknown, spent or expired link", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class SignatureResource {
+
+    private final AgreementService agreements;
+
+    public SignatureResource(AgreementService agreements) {
+        this.agreements = agreements;
+    }
+
+    @GET
+    @Path("/{token}")
+    @PermitAll
+    @Operation(summary = "What the link holder is about to sign")
+    public FamilyAgreementView view(@PathParam("token") String token) {
+        return agreements.familyView(token);
+    }
+
+    @POST
+    @Path("/{token}")
+    @PermitAll
+    @Operation(summary = "A legal representative signs; the link is spent")
+    @APIResponse(responseCode = "409", description = "The agreement can no longer be signed (cancelled)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public FamilyAgreementView sign(@PathParam("token") String token) {
+        return agreements.familySign(token);
+    }
+}
