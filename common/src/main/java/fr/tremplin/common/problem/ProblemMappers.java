@@ -118,6 +118,12 @@ public class ProblemMappers {
         if (e instanceof ProblemException problem) {
             return problem(problem);
         }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            // two identical creations racing each other: the database's uniqueness decided, the loser learns why
+            if (cause instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return ProblemTypes.response(409, "Conflict", "this already exists (it was created at the same moment)");
+            }
+        }
         LOG.error("unexpected error", e);
         return ProblemTypes.response(500, "Internal error", "an unexpected error occurred; it has been logged");
     }
