@@ -3,7 +3,7 @@ package fr.tremplin.schools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.tremplin.common.events.Topics;
-import fr.tremplin.schools.domain.SchoolYear;
+import fr.tremplin.common.calendar.SchoolCalendar;
 import fr.tremplin.testing.KafkaTestConsumer;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -155,7 +155,7 @@ class PupilLifecycleTest {
             assertThat(mapper.readTree(record.value()).get("classId").asText()).isEqualTo(classB);
             assertThat(record.value()).doesNotContain("Emma", "Roux");
         }
-        String otherYear = classOf(uai, "3e A", SchoolYear.shift(currentYear(), 1));
+        String otherYear = classOf(uai, "3e A", SchoolCalendar.shift(currentYear(), 1));
         given().header("Authorization", principal(uai)).header("If-Match", "\"2\"").contentType(ContentType.JSON)
                 .body(Map.of("firstName", "Emma", "lastName", "Roux-Blanc", "classId", otherYear))
                 .put("/api/v1/pupils/" + id).then().statusCode(422);
@@ -196,7 +196,7 @@ class PupilLifecycleTest {
     @Test
     void theRolloverAnonymisesTheEndedSchoolYearOnly() throws Exception {
         String uai = school("059", "59", "REP");
-        String lastYear = SchoolYear.shift(currentYear(), -1);
+        String lastYear = SchoolCalendar.shift(currentYear(), -1);
         String oldClass = classOf(uai, "3e A", lastYear);
         String currentClass = classOf(uai, "3e A", currentYear());
         String old1 = pupil(uai, oldClass, "Jules", "Mercier");

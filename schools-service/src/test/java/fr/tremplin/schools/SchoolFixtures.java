@@ -1,7 +1,7 @@
 package fr.tremplin.schools;
 
 import fr.tremplin.common.security.Roles;
-import fr.tremplin.schools.domain.SchoolYear;
+import fr.tremplin.common.calendar.SchoolCalendar;
 import fr.tremplin.testing.TestTokens;
 import io.restassured.http.ContentType;
 
@@ -20,7 +20,7 @@ public final class SchoolFixtures {
     }
 
     public static String currentYear() {
-        return SchoolYear.current();
+        return SchoolCalendar.currentSchoolYear();
     }
 
     /** A UAI of the département (its three-character prefix: "059", "062", "620" for 2A) not used before. */

@@ -1,17 +1,19 @@
-package fr.tremplin.offers.domain;
+package fr.tremplin.common.calendar;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.IsoFields;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.IsoFields;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * School years ("2026-2027": 1 September 2026 to 31 May 2027) and ISO weeks ("2027-W05").
- * A week belongs to a school year when its Monday falls between 1 September and 31 May.
+ * School years ("2026-2027") and ISO weeks ("2027-W05"), the same for every service. A school year runs from
+ * 1 September; from June on, the coming school year is the current one (classes are prepared in June).
+ * <b>An internship week belongs to a school year when its Monday falls between 1 September and 31 May</b>;
+ * the internship runs from Monday to Friday.
  */
 public final class SchoolCalendar {
 
@@ -36,8 +38,14 @@ public final class SchoolCalendar {
         }
     }
 
+    /** The ISO week of a day, e.g. 2028-W05 (locale-independent: ISO weeks start on Monday). */
     public static String weekOf(LocalDate day) {
         return String.format("%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    }
+
+    /** The Friday of the week that starts on this Monday: the internship's last day. */
+    public static LocalDate lastDay(LocalDate monday) {
+        return monday.plusDays(4);
     }
 
     /** True for "2026-2027"; false for "2026-2028" or "abcd". */
@@ -49,16 +57,29 @@ public final class SchoolCalendar {
         return matcher.matches() && Integer.parseInt(matcher.group(2)) == Integer.parseInt(matcher.group(1)) + 1;
     }
 
-    public static boolean inSchoolYear(LocalDate monday, String schoolYear) {
-        int start = Integer.parseInt(schoolYear.substring(0, 4));
-        LocalDate first = LocalDate.of(start, 9, 1);
-        LocalDate last = LocalDate.of(start + 1, 5, 31);
-        return !monday.isBefore(first) && !monday.isAfter(last);
+    public static int startYear(String schoolYear) {
+        return Integer.parseInt(schoolYear.substring(0, 4));
+    }
+
+    /** The school year {@code years} after (or before, when negative) the given one. */
+    public static String shift(String schoolYear, int years) {
+        int start = startYear(schoolYear) + years;
+        return start + "-" + (start + 1);
     }
 
     /** The school year a day belongs to (June to August count towards the coming one). */
     public static String schoolYearOf(LocalDate day) {
         int start = day.getMonthValue() >= 6 ? day.getYear() : day.getYear() - 1;
         return start + "-" + (start + 1);
+    }
+
+    public static String currentSchoolYear() {
+        return schoolYearOf(LocalDate.now());
+    }
+
+    /** True when the week starting on this Monday is an internship week of that school year (1 September to 31 May). */
+    public static boolean inSchoolYear(LocalDate monday, String schoolYear) {
+        int start = startYear(schoolYear);
+        return !monday.isBefore(LocalDate.of(start, 9, 1)) && !monday.isAfter(LocalDate.of(start + 1, 5, 31));
     }
 }

@@ -1,7 +1,7 @@
 package fr.tremplin.offers.rest;
 
 import fr.tremplin.offers.domain.Reservation;
-import fr.tremplin.offers.domain.SchoolCalendar;
+import fr.tremplin.common.calendar.SchoolCalendar;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

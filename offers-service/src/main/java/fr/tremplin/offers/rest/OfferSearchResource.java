@@ -6,7 +6,7 @@ import fr.tremplin.common.security.Caller;
 import fr.tremplin.common.security.Roles;
 import fr.tremplin.common.web.Page;
 import fr.tremplin.common.web.PageParams;
-import fr.tremplin.offers.domain.SchoolCalendar;
+import fr.tremplin.common.calendar.SchoolCalendar;
 import fr.tremplin.offers.repository.OfferSearch;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;

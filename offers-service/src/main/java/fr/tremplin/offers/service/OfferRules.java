@@ -6,7 +6,7 @@ import fr.tremplin.offers.domain.Ministry;
 import fr.tremplin.offers.domain.Offer;
 import fr.tremplin.offers.domain.OfferWeek;
 import fr.tremplin.offers.domain.Reservation;
-import fr.tremplin.offers.domain.SchoolCalendar;
+import fr.tremplin.common.calendar.SchoolCalendar;
 import fr.tremplin.offers.domain.Sector;
 import fr.tremplin.offers.rest.OfferRequest;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package fr.tremplin.schools.rest;
 
 import fr.tremplin.schools.domain.SchoolClass;
-import fr.tremplin.schools.domain.SchoolYear;
+import fr.tremplin.common.calendar.SchoolCalendar;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -24,7 +24,7 @@ public final class ClassViews {
     /** A new class: "3e B" for 2026-2027. */
     public record ClassRequest(
             @NotBlank @Size(max = 40) String name,
-            @NotBlank @Pattern(regexp = SchoolYear.PATTERN, message = "must look like 2026-2027") String schoolYear) {
+            @NotBlank @Pattern(regexp = SchoolCalendar.SCHOOL_YEAR_PATTERN, message = "must look like 2026-2027") String schoolYear) {
     }
 
     /** Renames a class; {@code version} (or If-Match) is the version edited. */

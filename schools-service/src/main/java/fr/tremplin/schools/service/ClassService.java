@@ -8,7 +8,7 @@ import fr.tremplin.common.web.PageParams;
 import fr.tremplin.schools.domain.Pupil;
 import fr.tremplin.schools.domain.School;
 import fr.tremplin.schools.domain.SchoolClass;
-import fr.tremplin.schools.domain.SchoolYear;
+import fr.tremplin.common.calendar.SchoolCalendar;
 import fr.tremplin.schools.rest.ClassViews.ClassRename;
 import fr.tremplin.schools.rest.ClassViews.ClassRequest;
 import fr.tremplin.schools.rest.ClassViews.ClassView;
@@ -57,8 +57,8 @@ public class ClassService {
             throw ProblemException.forbidden("only the principal of " + uai + " (or an admin) creates its classes");
         }
         String year = request.schoolYear();
-        String current = SchoolYear.current();
-        if (!SchoolYear.isValid(year) || Math.abs(SchoolYear.startYear(year) - SchoolYear.startYear(current)) > 1) {
+        String current = SchoolCalendar.currentSchoolYear();
+        if (!SchoolCalendar.isSchoolYear(year) || Math.abs(SchoolCalendar.startYear(year) - SchoolCalendar.startYear(current)) > 1) {
             throw ProblemException.unprocessable("schoolYear", "must be the current school year (" + current
                     + "), the previous or the next one");
         }

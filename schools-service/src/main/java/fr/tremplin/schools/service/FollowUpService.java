@@ -11,7 +11,7 @@ import fr.tremplin.schools.domain.Priority;
 import fr.tremplin.schools.domain.Pupil;
 import fr.tremplin.schools.domain.School;
 import fr.tremplin.schools.domain.SchoolClass;
-import fr.tremplin.schools.domain.SchoolYear;
+import fr.tremplin.common.calendar.SchoolCalendar;
 import fr.tremplin.schools.repository.BassinLoad;
 import fr.tremplin.schools.repository.PlacementFigures.Figures;
 import fr.tremplin.schools.repository.PlacementFigures.SchoolFilter;
@@ -156,7 +156,7 @@ public class FollowUpService {
                     secured.getOrDefault(declared.week(), 0L)));
         }
         secured.forEach((week, count) -> weeks.computeIfAbsent(week, w -> new WeekLoad(w,
-                SchoolYear.monday(w).orElse(null), List.of(), 0, count)));
+                SchoolCalendar.monday(w).orElse(null), List.of(), 0, count)));
         List<WeekLoad> byWeek = weeks.values().stream()
                 .sorted(Comparator.comparing(WeekLoad::week)).toList();
         return new BassinOverview(bassin.id, bassin.name, bassin.academyCode, bassin.departmentCode, year,
@@ -186,9 +186,9 @@ public class FollowUpService {
 
     private static String year(String schoolYear) {
         if (schoolYear == null) {
-            return SchoolYear.current();
+            return SchoolCalendar.currentSchoolYear();
         }
-        if (!SchoolYear.isValid(schoolYear)) {
+        if (!SchoolCalendar.isSchoolYear(schoolYear)) {
             throw ProblemException.invalid("schoolYear", "must look like 2026-2027");
         }
         return schoolYear;

@@ -12,7 +12,7 @@ import fr.tremplin.schools.domain.Department;
 import fr.tremplin.schools.domain.DepartmentCode;
 import fr.tremplin.schools.domain.Priority;
 import fr.tremplin.schools.domain.School;
-import fr.tremplin.schools.domain.SchoolYear;
+import fr.tremplin.common.calendar.SchoolCalendar;
 import fr.tremplin.schools.domain.Uai;
 import fr.tremplin.schools.events.SchoolEvents;
 import fr.tremplin.schools.rest.SchoolPatchRequest;
@@ -94,8 +94,8 @@ public class SchoolService {
     public SchoolView declareWeeks(Caller caller, String uai, WeeksRequest request) {
         School school = managed(caller, uai);
         String year = request.schoolYear();
-        String current = SchoolYear.current();
-        if (!SchoolYear.isValid(year) || !(year.equals(current) || year.equals(SchoolYear.shift(current, 1)))) {
+        String current = SchoolCalendar.currentSchoolYear();
+        if (!SchoolCalendar.isSchoolYear(year) || !(year.equals(current) || year.equals(SchoolCalendar.shift(current, 1)))) {
             throw ProblemException.unprocessable("schoolYear", "weeks are declared for the current school year ("
                     + current + ") or the next one");
         }
@@ -103,12 +103,12 @@ public class SchoolService {
         List<Problem.Violation> violations = new ArrayList<>();
         for (int i = 0; i < request.weeks().size(); i++) {
             String week = request.weeks().get(i);
-            LocalDate monday = SchoolYear.monday(week).orElse(null);
+            LocalDate monday = SchoolCalendar.monday(week).orElse(null);
             if (monday == null) {
                 violations.add(new Problem.Violation("weeks[" + i + "]", "is not a real ISO week"));
-            } else if (!SchoolYear.hasInternshipWeek(year, monday)) {
+            } else if (!SchoolCalendar.inSchoolYear(monday, year)) {
                 violations.add(new Problem.Violation("weeks[" + i + "]",
-                        "is not a week of the school year " + year + " (September to June)"));
+                        "is not a week of the school year " + year + " (1 September to 31 May)"));
             } else {
                 weeks.add(week);
             }
@@ -122,7 +122,7 @@ public class SchoolService {
         }
         school.weeks.removeIf(w -> w.schoolYear.equals(year));
         for (String week : weeks) {
-            school.weeks.add(new DeclaredWeek(year, week, SchoolYear.monday(week).orElseThrow()));
+            school.weeks.add(new DeclaredWeek(year, week, SchoolCalendar.monday(week).orElseThrow()));
         }
         school.updatedAt = Instant.now();
         school.persistAndFlush();

@@ -4,7 +4,7 @@ import fr.tremplin.common.audit.AuditTrail;
 import fr.tremplin.common.problem.ProblemException;
 import fr.tremplin.common.security.Caller;
 import fr.tremplin.schools.domain.Pupil;
-import fr.tremplin.schools.domain.SchoolYear;
+import fr.tremplin.common.calendar.SchoolCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -31,11 +31,11 @@ public class SchoolYearRollover {
 
     @Transactional
     public Report rollover(Caller caller, String schoolYear) {
-        if (!SchoolYear.isValid(schoolYear)) {
+        if (!SchoolCalendar.isSchoolYear(schoolYear)) {
             throw ProblemException.invalid("year", "must look like 2025-2026");
         }
-        String current = SchoolYear.current();
-        if (SchoolYear.startYear(schoolYear) >= SchoolYear.startYear(current)) {
+        String current = SchoolCalendar.currentSchoolYear();
+        if (SchoolCalendar.startYear(schoolYear) >= SchoolCalendar.startYear(current)) {
             throw ProblemException.unprocessable("year", "the school year " + schoolYear
                     + " has not ended (the current one is " + current + ")");
         }
