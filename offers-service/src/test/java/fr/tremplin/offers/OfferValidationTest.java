@@ -78,6 +78,9 @@ class OfferValidationTest {
         offer = valid();
         offer.put("weeks", "2028-W05");
         refused(offer, 400, "weeks");
+        offer = valid();
+        offer.put("capacityPerWeak", 3);
+        refused(offer, 400, "capacityPerWeak");
     }
 
     @Test
