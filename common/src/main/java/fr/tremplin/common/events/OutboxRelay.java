@@ -6,6 +6,7 @@ import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,7 +32,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -53,6 +56,7 @@ public class OutboxRelay {
     private final Map<String, Object> kafkaConfig;
     private final AtomicLong pending;
     private volatile KafkaProducer<String, byte[]> producer;
+    private ScheduledExecutorService poller;
 
     public OutboxRelay(AgroalDataSource dataSource, ObjectMapper mapper, OutboxConfig config,
                        @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, MeterRegistry registry) {
@@ -63,8 +67,26 @@ public class OutboxRelay {
         this.pending = registry.gauge("tremplin.outbox.pending", new AtomicLong());
     }
 
-    @Scheduled(every = "${tremplin.outbox.poll-interval:0.2s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /**
+     * Polls every {@code tremplin.outbox.poll-interval} on a thread of its own: quarkus-scheduler cannot run a job
+     * more often than once a second (it silently stretched 0.2 s to 1 s, and with it every event's delay).
+     */
+    void onStart(@Observes StartupEvent event) {
+        long interval = Math.max(10, config.pollInterval().toMillis());
+        poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "outbox-relay");
+            thread.setDaemon(true);
+            return thread;
+        });
+        poller.scheduleWithFixedDelay(() -> {
+            try {
+                relay();
+            } catch (RuntimeException | Error e) {
+                LOG.warnf("outbox relay pass failed: %s", rootMessage(e));
+            }
+        }, 1000, interval, TimeUnit.MILLISECONDS);
+    }
+
     void relay() {
         if (!config.relayEnabled()) {
             return;
@@ -213,6 +235,9 @@ public class OutboxRelay {
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        if (poller != null) {
+            poller.shutdownNow();
+        }
         closeProducer();
     }
 

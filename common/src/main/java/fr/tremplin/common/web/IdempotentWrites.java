@@ -7,6 +7,9 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Replays the first answer to a write retried with the same {@code Idempotency-Key} by the same caller.
@@ -35,6 +39,35 @@ public class IdempotentWrites {
     }
 
     public record StoredAnswer(int status, String location, String body) {
+    }
+
+    /** What a creation answers: where the new resource is, and its representation. */
+    public record Created(URI location, Object body) {
+    }
+
+    /**
+     * Runs a creation once per key: 201 with its Location the first time, the same answer replayed for a retry with
+     * the same key and body, 422 for the same key with another body. Without a key, simply creates.
+     * The key is stored in the creation's own transaction: a failed creation leaves no key behind.
+     */
+    @Transactional
+    public Response createOnce(String caller, String key, Object request, Supplier<Created> creation) {
+        if (key == null) {
+            Created created = creation.get();
+            return Response.created(created.location()).entity(created.body()).build();
+        }
+        Optional<StoredAnswer> previous = previous(caller, key, request);
+        if (previous.isPresent()) {
+            try {
+                return Response.status(previous.get().status()).location(URI.create(previous.get().location()))
+                        .entity(mapper.readTree(previous.get().body())).build();
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        Created created = creation.get();
+        remember(caller, key, request, 201, created.location().toString(), created.body());
+        return Response.created(created.location()).entity(created.body()).build();
     }
 
     /** A previous answer for this key, or empty; 422 when the key was used for a different request. */

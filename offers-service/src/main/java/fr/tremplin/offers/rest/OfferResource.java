@@ -1,6 +1,5 @@
 package fr.tremplin.offers.rest;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.tremplin.common.problem.Problem;
 import fr.tremplin.common.problem.ProblemException;
 import fr.tremplin.common.security.Caller;
@@ -10,7 +9,6 @@ import fr.tremplin.common.web.Page;
 import fr.tremplin.common.web.PageParams;
 import fr.tremplin.offers.domain.OfferStatus;
 import fr.tremplin.offers.service.OfferService;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -49,13 +47,11 @@ public class OfferResource {
 
     private final OfferService offers;
     private final IdempotentWrites idempotency;
-    private final ObjectMapper mapper;
     private final Caller caller;
 
-    public OfferResource(OfferService offers, IdempotentWrites idempotency, ObjectMapper mapper, Caller caller) {
+    public OfferResource(OfferService offers, IdempotentWrites idempotency, Caller caller) {
         this.offers = offers;
         this.idempotency = idempotency;
-        this.mapper = mapper;
         this.caller = caller;
     }
 
@@ -68,19 +64,9 @@ public class OfferResource {
     @APIResponse(responseCode = "422", description = "Unknown sector, ministry or organisation; week outside the school year", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@NotNull @Valid OfferRequest request,
                            @HeaderParam(IdempotentWrites.HEADER) String idempotencyKey) {
-        if (idempotencyKey == null) {
+        return idempotency.createOnce(caller.id(), idempotencyKey, request, () -> {
             OfferView created = offers.create(caller, request);
-            return Response.created(location(created.id())).entity(created).build();
-        }
-        return QuarkusTransaction.joiningExisting().call(() -> {
-            var previous = idempotency.previous(caller.id(), idempotencyKey, request);
-            if (previous.isPresent()) {
-                return Response.status(previous.get().status()).location(URI.create(previous.get().location()))
-                        .entity(mapper.readTree(previous.get().body())).build();
-            }
-            OfferView created = offers.create(caller, request);
-            idempotency.remember(caller.id(), idempotencyKey, request, 201, location(created.id()).toString(), created);
-            return Response.created(location(created.id())).entity(created).build();
+            return new IdempotentWrites.Created(location(created.id()), created);
         });
     }
 
