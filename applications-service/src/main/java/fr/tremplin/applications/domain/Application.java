@@ -64,6 +64,8 @@ public class Application extends PanacheEntityBase {
     public UUID redirectedTo;
     @Column(name = "redirected_from")
     public UUID redirectedFrom;
+    @Column(name = "agreement_id")
+    public UUID agreementId;
     @Column(name = "claimed_by")
     public String claimedBy;
     @Column(name = "claimed_until")

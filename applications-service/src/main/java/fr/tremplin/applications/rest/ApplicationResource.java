@@ -1,6 +1,5 @@
 package fr.tremplin.applications.rest;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.tremplin.applications.domain.Action;
 import fr.tremplin.applications.domain.ApplicationState;
 import fr.tremplin.applications.domain.Weeks;
@@ -12,7 +11,6 @@ import fr.tremplin.common.security.Roles;
 import fr.tremplin.common.web.IdempotentWrites;
 import fr.tremplin.common.web.Page;
 import fr.tremplin.common.web.PageParams;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -56,14 +54,11 @@ public class ApplicationResource {
 
     private final CandidacyService candidacies;
     private final IdempotentWrites idempotency;
-    private final ObjectMapper mapper;
     private final Caller caller;
 
-    public ApplicationResource(CandidacyService candidacies, IdempotentWrites idempotency, ObjectMapper mapper,
-                               Caller caller) {
+    public ApplicationResource(CandidacyService candidacies, IdempotentWrites idempotency, Caller caller) {
         this.candidacies = candidacies;
         this.idempotency = idempotency;
-        this.mapper = mapper;
         this.caller = caller;
     }
 
@@ -79,19 +74,9 @@ public class ApplicationResource {
     @APIResponse(responseCode = "422", description = "Unknown pupil or offer; offer not published; week not open or not declared by the school; offer reserved to others", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submit(@NotNull @Valid ApplicationRequest request,
                            @HeaderParam(IdempotentWrites.HEADER) String idempotencyKey) {
-        if (idempotencyKey == null) {
+        return idempotency.createOnce(caller.id(), idempotencyKey, request, () -> {
             ApplicationView created = candidacies.submit(caller, request);
-            return Response.created(location(created.id())).entity(created).build();
-        }
-        return QuarkusTransaction.joiningExisting().call(() -> {
-            var previous = idempotency.previous(caller.id(), idempotencyKey, request);
-            if (previous.isPresent()) {
-                return Response.status(previous.get().status()).location(URI.create(previous.get().location()))
-                        .entity(mapper.readTree(previous.get().body())).build();
-            }
-            ApplicationView created = candidacies.submit(caller, request);
-            idempotency.remember(caller.id(), idempotencyKey, request, 201, location(created.id()).toString(), created);
-            return Response.created(location(created.id())).entity(created).build();
+            return new IdempotentWrites.Created(location(created.id()), created);
         });
     }
 

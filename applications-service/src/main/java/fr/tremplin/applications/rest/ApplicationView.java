@@ -24,10 +24,10 @@ public record ApplicationView(UUID id, UUID pupilId, String schoolUai, String cl
         }
     }
 
-    public static ApplicationView of(Application a, UUID agreementId, List<Transition> history) {
+    public static ApplicationView of(Application a, List<Transition> history) {
         return new ApplicationView(a.id, a.pupilId, a.schoolUai, a.classId, a.offerId, a.offerTitle,
                 a.organisationId, a.department, a.ministryCode, a.week, a.startsOn, a.motivation, a.state, a.relayId,
-                a.submittedAt, a.stateSince, a.holdExpiresAt, a.redirectedTo, a.redirectedFrom, agreementId,
+                a.submittedAt, a.stateSince, a.holdExpiresAt, a.redirectedTo, a.redirectedFrom, a.agreementId,
                 a.claimedBy, a.claimedUntil, a.version, history.stream().map(Step::of).toList());
     }
 }

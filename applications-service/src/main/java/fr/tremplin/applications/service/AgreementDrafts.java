@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -20,9 +19,8 @@ public class AgreementDrafts {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID draft(Application application, Instant now) {
-        Optional<Agreement> existing = Agreement.find("applicationId", application.id).firstResultOptional();
-        if (existing.isPresent()) {
-            return existing.get().id;
+        if (application.agreementId != null) {
+            return application.agreementId;
         }
         OfferView offer = OfferView.findById(application.offerId);
         Agreement agreement = new Agreement();
@@ -42,23 +40,20 @@ public class AgreementDrafts {
         agreement.endsOn = Weeks.lastDay(application.startsOn);
         agreement.createdAt = now;
         agreement.persist();
+        application.agreementId = agreement.id;
         return agreement.id;
-    }
-
-    public UUID idOf(UUID applicationId) {
-        return Agreement.<Agreement>find("applicationId", applicationId).firstResultOptional().map(a -> a.id)
-                .orElse(null);
     }
 
     /** The agreement of a cancelled candidacy can no longer be signed; its signing link dies with it. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public UUID cancel(UUID applicationId) {
-        Optional<Agreement> agreement = Agreement.find("applicationId", applicationId).firstResultOptional();
-        agreement.ifPresent(a -> {
-            a.status = Agreement.Status.CANCELLED;
-            a.signingTokenHash = null;
-            a.signingTokenExpiresAt = null;
-        });
-        return agreement.map(a -> a.id).orElse(null);
+    public UUID cancel(Application application) {
+        if (application.agreementId == null) {
+            return null;
+        }
+        Agreement agreement = Agreement.findById(application.agreementId);
+        agreement.status = Agreement.Status.CANCELLED;
+        agreement.signingTokenHash = null;
+        agreement.signingTokenExpiresAt = null;
+        return agreement.id;
     }
 }

@@ -6,6 +6,7 @@ import fr.tremplin.applications.domain.Application;
 import fr.tremplin.applications.domain.ApplicationState;
 import fr.tremplin.applications.domain.CandidacyLifecycle;
 import fr.tremplin.applications.domain.OfferView;
+import fr.tremplin.applications.domain.Transition;
 import fr.tremplin.applications.domain.Weeks;
 import fr.tremplin.applications.repository.ApplicationRepository;
 import fr.tremplin.applications.rest.ApplicationRequest;
@@ -24,6 +25,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -40,15 +42,13 @@ public class CandidacyService {
     private final ApplicationRepository applications;
     private final SubmissionRules rules;
     private final Transitions transitions;
-    private final AgreementDrafts agreements;
     private final Clock clock;
 
     public CandidacyService(ApplicationRepository applications, SubmissionRules rules, Transitions transitions,
-                            AgreementDrafts agreements, Clock clock) {
+                            Clock clock) {
         this.applications = applications;
         this.rules = rules;
         this.transitions = transitions;
-        this.agreements = agreements;
         this.clock = clock;
     }
 
@@ -66,8 +66,9 @@ public class CandidacyService {
         OfferView offer = OfferView.findById(request.offerId());
         SeatLedger.Week week = rules.checkOffer(pupil, offer, request.offerId(), request.week());
         rules.checkPupil(pupil, request.offerId(), request.week(), false);
-        Application application = create(pupil, offer, week, request.motivation(), new Actor(caller.id(), role), null);
-        return view(application);
+        Created created = create(pupil, offer, week, request.motivation(), new Actor(caller.id(), role), null,
+                UUID.randomUUID());
+        return created.view();
     }
 
     @Transactional
@@ -132,8 +133,7 @@ public class CandidacyService {
         UUID newId = UUID.randomUUID();
         original.redirectedTo = newId;
         transitions.apply(original, Action.REDIRECT, relay, request.reason());
-        Application created = create(pupil, offer, week, original.motivation, relay, original.id, newId);
-        return view(created);
+        return create(pupil, offer, week, original.motivation, relay, original.id, newId).view();
     }
 
     /** Finds the candidacy and locks it; a confirmation or redirection first takes its pupil's lock (lock order). */
@@ -161,12 +161,14 @@ public class CandidacyService {
         }
     }
 
-    private Application create(SubmissionRules.PupilContext pupil, OfferView offer, SeatLedger.Week week,
-                               String motivation, Actor actor, UUID redirectedFrom) {
-        return create(pupil, offer, week, motivation, actor, redirectedFrom, UUID.randomUUID());
+    /** A new candidacy and the transitions it went through in this transaction (its whole history). */
+    private record Created(Application application, List<Transition> history) {
+        ApplicationView view() {
+            return ApplicationView.of(application, history);
+        }
     }
 
-    private Application create(SubmissionRules.PupilContext pupil, OfferView offer, SeatLedger.Week week,
+    private Created create(SubmissionRules.PupilContext pupil, OfferView offer, SeatLedger.Week week,
                                String motivation, Actor actor, UUID redirectedFrom, UUID id) {
         Instant now = clock.instant();
         Application application = new Application();
@@ -192,15 +194,16 @@ public class CandidacyService {
         application.stateSince = now;
         application.redirectedFrom = redirectedFrom;
         application.persist();
-        transitions.submitted(application, actor);
+        List<Transition> history = new ArrayList<>(2);
+        history.add(transitions.submitted(application, actor));
         if (application.relayId == null) {
             // no relay covers the offer's département: straight to the host
-            transitions.apply(application, Action.FORWARD, Actor.SYSTEM, null);
+            history.add(transitions.apply(application, Action.FORWARD, Actor.SYSTEM, null));
         }
-        return application;
+        return new Created(application, history);
     }
 
     private ApplicationView view(Application application) {
-        return ApplicationView.of(application, agreements.idOf(application.id), applications.history(application.id));
+        return ApplicationView.of(application, applications.history(application.id));
     }
 }

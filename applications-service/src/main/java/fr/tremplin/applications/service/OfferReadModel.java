@@ -131,8 +131,9 @@ public class OfferReadModel {
     /** A week no longer offered: every live candidacy of it is cancelled and the week closed. */
     private void withdraw(UUID offerId, SeatLedger.Week week) {
         cancel(applications.lockOfOffer(offerId, week.week(), LIVE));
+        // waits for the submissions holding the week's key-share lock; once they committed, they are cancelled too
+        seats.lock(offerId, week.week());
         seats.setCapacity(offerId, week.week(), week.capacity(), false);
-        // a submission that held the week's share lock has committed by now: cancel it too
         cancel(applications.lockOfOffer(offerId, week.week(), LIVE));
     }
 

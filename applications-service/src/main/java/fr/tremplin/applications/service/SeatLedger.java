@@ -133,13 +133,14 @@ public class SeatLedger {
     }
 
     /**
-     * A week read under a share lock until the end of the transaction: a submission holds it while it inserts its
-     * candidacy, so that a concurrent withdrawal of the week (which updates the row) waits for it and then sees the
-     * new candidacy, or the submission waits for the withdrawal and sees the week closed.
+     * A week read under a key-share lock until the end of the transaction: a submission holds it while it inserts its
+     * candidacy, so that a concurrent withdrawal of the week ({@link #lock}, FOR UPDATE) waits for it and then sees
+     * the new candidacy, or the submission waits for the withdrawal and sees the week closed. Holds and releases
+     * (plain UPDATEs) do not wait for it.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Week> share(UUID offerId, String week) {
-        return rows("WHERE offer_id = ?1 AND week = ?2 FOR SHARE", offerId, week).stream().findFirst();
+        return rows("WHERE offer_id = ?1 AND week = ?2 FOR KEY SHARE", offerId, week).stream().findFirst();
     }
 
     public Optional<Week> week(UUID offerId, String week) {

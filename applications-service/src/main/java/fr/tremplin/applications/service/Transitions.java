@@ -53,17 +53,20 @@ public class Transitions {
 
     /** Records the first transition of a new candidacy (already persisted in state SUBMITTED). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void submitted(Application application, Actor actor) {
+    public Transition submitted(Application application, Actor actor) {
         CandidacyLifecycle.Rule rule = CandidacyLifecycle.decide(null, Action.SUBMIT, actor.role());
         if (application.state != rule.to()) {
             throw new IllegalStateException("a new candidacy starts as " + rule.to());
         }
-        record(application, Action.SUBMIT, null, actor, null, null, application.submittedAt);
+        return record(application, Action.SUBMIT, null, actor, null, null, application.submittedAt);
     }
 
-    /** Moves a candidacy along the lifecycle; 409 (with the current state) when the table does not allow it. */
+    /**
+     * Moves a candidacy along the lifecycle; 409 (with the current state) when the table does not allow it. Returns
+     * the recorded transition.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public ApplicationState apply(Application application, Action action, Actor actor, String reason) {
+    public Transition apply(Application application, Action action, Actor actor, String reason) {
         ApplicationState from = application.state;
         CandidacyLifecycle.Rule rule = CandidacyLifecycle.decide(from, action, actor.role());
         String why = reason == null || reason.isBlank() ? null : reason.strip();
@@ -84,20 +87,20 @@ public class Transitions {
         if (rule.to() == ApplicationState.CONFIRMED) {
             agreementId = agreements.draft(application, now);
         } else if (rule.to() == ApplicationState.AGREEMENT_SIGNED) {
-            agreementId = agreements.idOf(application.id);
+            agreementId = application.agreementId;
         } else if (rule.to() == ApplicationState.CANCELLED && ApplicationState.PLACED.contains(from)) {
-            agreementId = agreements.cancel(application.id);
+            agreementId = agreements.cancel(application);
         }
-        record(application, action, from, actor, why, agreementId, now);
+        Transition transition = record(application, action, from, actor, why, agreementId, now);
         if (rule.to() == ApplicationState.CONFIRMED) {
             for (Application other : applications.lockOpenOfPupil(application.pupilId, application.id)) {
                 apply(other, Action.CANCEL, Actor.SYSTEM, CONFIRMED_ELSEWHERE);
             }
         }
-        return from;
+        return transition;
     }
 
-    private void record(Application application, Action action, ApplicationState from, Actor actor, String reason,
+    private Transition record(Application application, Action action, ApplicationState from, Actor actor, String reason,
                         UUID agreementId, Instant at) {
         Transition transition = new Transition();
         transition.applicationId = application.id;
@@ -110,5 +113,6 @@ public class Transitions {
         transition.at = at;
         transition.persist();
         events.emit(application, action, from, actor, reason, agreementId, at);
+        return transition;
     }
 }
