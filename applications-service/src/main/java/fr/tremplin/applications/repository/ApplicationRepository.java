@@ -195,8 +195,35 @@ public class ApplicationRepository {
                 .setParameter(3, batch).getResultList();
     }
 
+    /** A candidacy's history, oldest first: read-only copies (not managed: nothing to track until the commit). */
+    @SuppressWarnings("unchecked")
     public List<Transition> history(UUID applicationId) {
-        return Transition.list("applicationId", Sort.ascending("at").and("id"), applicationId);
+        List<Object[]> rows = em.createNativeQuery("SELECT id, action, from_state, to_state, actor, actor_role, reason, at "
+                + "FROM application_transition WHERE application_id = ?1 ORDER BY id").setParameter(1, applicationId)
+                .getResultList();
+        return rows.stream().map(row -> {
+            Transition transition = new Transition();
+            transition.id = ((Number) row[0]).longValue();
+            transition.applicationId = applicationId;
+            transition.action = (String) row[1];
+            transition.fromState = row[2] == null ? null : ApplicationState.valueOf((String) row[2]);
+            transition.toState = ApplicationState.valueOf((String) row[3]);
+            transition.actor = (String) row[4];
+            transition.actorRole = (String) row[5];
+            transition.reason = (String) row[6];
+            transition.at = toInstant(row[7]);
+            return transition;
+        }).toList();
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return ((Timestamp) value).toInstant();
     }
 
     public Optional<String> relayCovering(String department) {

@@ -11,6 +11,8 @@ import fr.tremplin.common.security.Roles;
 import fr.tremplin.common.web.IdempotentWrites;
 import fr.tremplin.common.web.Page;
 import fr.tremplin.common.web.PageParams;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -72,12 +74,12 @@ public class ApplicationResource {
     @APIResponse(responseCode = "201", description = "Created (SUBMITTED, or FORWARDED where no relay covers the offer)")
     @APIResponse(responseCode = "409", description = "Already applied for this offer and week; already placed; too many open candidacies", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown pupil or offer; offer not published; week not open or not declared by the school; offer reserved to others", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response submit(@NotNull @Valid ApplicationRequest request,
-                           @HeaderParam(IdempotentWrites.HEADER) String idempotencyKey) {
-        return idempotency.createOnce(caller.id(), idempotencyKey, request, () -> {
+    public Uni<Response> submit(@NotNull @Valid ApplicationRequest request,
+                                @HeaderParam(IdempotentWrites.HEADER) String idempotencyKey) {
+        return onWorker(() -> idempotency.createOnce(caller.id(), idempotencyKey, request, () -> {
             ApplicationView created = candidacies.submit(caller, request);
             return new IdempotentWrites.Created(location(created.id()), created);
-        });
+        }));
     }
 
     @GET
@@ -111,8 +113,8 @@ public class ApplicationResource {
     @RolesAllowed(Roles.RELAY)
     @Operation(summary = "Relay: forward a SUBMITTED candidacy to the host")
     @APIResponse(responseCode = "409", description = ILLEGAL + "; or claimed by another agent", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public ApplicationView forward(@PathParam("id") UUID id, @Valid DecisionRequest request) {
-        return candidacies.act(caller, id, Action.FORWARD, DecisionRequest.reasonOf(request));
+    public Uni<ApplicationView> forward(@PathParam("id") UUID id, @Valid DecisionRequest request) {
+        return onWorker(() -> candidacies.act(caller, id, Action.FORWARD, DecisionRequest.reasonOf(request)));
     }
 
     @POST
@@ -125,9 +127,11 @@ public class ApplicationResource {
     @APIResponse(responseCode = "201", description = "The new candidacy")
     @APIResponse(responseCode = "409", description = ILLEGAL, content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "422", description = "The other offer or week does not admit this pupil", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response redirect(@PathParam("id") UUID id, @NotNull @Valid RedirectRequest request) {
-        ApplicationView created = candidacies.redirect(caller, id, request);
-        return Response.created(location(created.id())).entity(created).build();
+    public Uni<Response> redirect(@PathParam("id") UUID id, @NotNull @Valid RedirectRequest request) {
+        return onWorker(() -> {
+            ApplicationView created = candidacies.redirect(caller, id, request);
+            return Response.created(location(created.id())).entity(created).build();
+        });
     }
 
     @POST
@@ -137,8 +141,8 @@ public class ApplicationResource {
     @Operation(summary = "Host: accept a FORWARDED candidacy; one seat of the week is held for the pupil",
             description = "The hold lasts tremplin.applications.hold (5 days) unless the family confirms.")
     @APIResponse(responseCode = "409", description = ILLEGAL, content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public ApplicationView accept(@PathParam("id") UUID id, @Valid DecisionRequest request) {
-        return candidacies.act(caller, id, Action.ACCEPT, DecisionRequest.reasonOf(request));
+    public Uni<ApplicationView> accept(@PathParam("id") UUID id, @Valid DecisionRequest request) {
+        return onWorker(() -> candidacies.act(caller, id, Action.ACCEPT, DecisionRequest.reasonOf(request)));
     }
 
     @POST
@@ -149,8 +153,8 @@ public class ApplicationResource {
             description = "The held seat is consumed, the agreement drafted, and the pupil's other open candidacies "
                     + "cancelled (reason: confirmed elsewhere), in one transaction.")
     @APIResponse(responseCode = "409", description = ILLEGAL + "; or the hold expired", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public ApplicationView confirm(@PathParam("id") UUID id, @Valid DecisionRequest request) {
-        return candidacies.act(caller, id, Action.CONFIRM, DecisionRequest.reasonOf(request));
+    public Uni<ApplicationView> confirm(@PathParam("id") UUID id, @Valid DecisionRequest request) {
+        return onWorker(() -> candidacies.act(caller, id, Action.CONFIRM, DecisionRequest.reasonOf(request)));
     }
 
     @POST
@@ -159,8 +163,8 @@ public class ApplicationResource {
     @RolesAllowed({Roles.RELAY, Roles.HOST})
     @Operation(summary = "Relay (SUBMITTED) or host (FORWARDED): reject, with a mandatory reason")
     @APIResponse(responseCode = "409", description = ILLEGAL, content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public ApplicationView reject(@PathParam("id") UUID id, @Valid DecisionRequest request) {
-        return candidacies.act(caller, id, Action.REJECT, DecisionRequest.reasonOf(request));
+    public Uni<ApplicationView> reject(@PathParam("id") UUID id, @Valid DecisionRequest request) {
+        return onWorker(() -> candidacies.act(caller, id, Action.REJECT, DecisionRequest.reasonOf(request)));
     }
 
     @POST
@@ -170,8 +174,8 @@ public class ApplicationResource {
     @Operation(summary = "Pupil, school staff or host (once accepted): cancel, with a reason",
             description = "A held or consumed seat is released; a drafted agreement is cancelled.")
     @APIResponse(responseCode = "409", description = ILLEGAL, content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public ApplicationView cancel(@PathParam("id") UUID id, @Valid DecisionRequest request) {
-        return candidacies.act(caller, id, Action.CANCEL, DecisionRequest.reasonOf(request));
+    public Uni<ApplicationView> cancel(@PathParam("id") UUID id, @Valid DecisionRequest request) {
+        return onWorker(() -> candidacies.act(caller, id, Action.CANCEL, DecisionRequest.reasonOf(request)));
     }
 
     @POST
@@ -181,8 +185,18 @@ public class ApplicationResource {
     @Operation(summary = "Host or school staff: the internship week took place (from its Friday on)",
             description = "From AGREEMENT_SIGNED; publishes internship.completed.")
     @APIResponse(responseCode = "409", description = ILLEGAL + "; or the week is not over", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public ApplicationView complete(@PathParam("id") UUID id, @Valid DecisionRequest request) {
-        return candidacies.act(caller, id, Action.COMPLETE, DecisionRequest.reasonOf(request));
+    public Uni<ApplicationView> complete(@PathParam("id") UUID id, @Valid DecisionRequest request) {
+        return onWorker(() -> candidacies.act(caller, id, Action.COMPLETE, DecisionRequest.reasonOf(request)));
+    }
+
+    /**
+     * The writes of this resource are declared non-blocking so that their small JSON body is read on the I/O thread
+     * (RESTEasy Reactive reads a blocking method's body from the worker thread, handing each chunk over between
+     * threads: measurable at a campaign's opening), then their transaction runs on a worker thread as any blocking
+     * method's would, with the request's context (caller, security identity) propagated.
+     */
+    private static <T> Uni<T> onWorker(java.util.function.Supplier<T> work) {
+        return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     private static ApplicationState state(String state) {
