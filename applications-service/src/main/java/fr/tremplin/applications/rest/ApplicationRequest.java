@@ -1,6 +1,6 @@
 package fr.tremplin.applications.rest;
 
-import fr.tremplin.applications.domain.Weeks;
+import fr.tremplin.common.calendar.SchoolCalendar;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -14,7 +14,7 @@ import java.util.UUID;
  */
 public record ApplicationRequest(
         @NotNull UUID offerId,
-        @NotNull @Pattern(regexp = Weeks.PATTERN, message = "must be an ISO week such as 2028-W05") String week,
+        @NotNull @Pattern(regexp = SchoolCalendar.WEEK_PATTERN, message = "must be an ISO week such as 2028-W05") String week,
         @NotBlank @Size(max = 2000, message = "must be at most 2000 characters") String motivation,
         UUID pupilId) {
 }

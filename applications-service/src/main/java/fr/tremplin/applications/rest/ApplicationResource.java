@@ -2,7 +2,7 @@ package fr.tremplin.applications.rest;
 
 import fr.tremplin.applications.domain.Action;
 import fr.tremplin.applications.domain.ApplicationState;
-import fr.tremplin.applications.domain.Weeks;
+import fr.tremplin.common.calendar.SchoolCalendar;
 import fr.tremplin.applications.service.CandidacyService;
 import fr.tremplin.common.problem.Problem;
 import fr.tremplin.common.problem.ProblemException;
@@ -91,7 +91,7 @@ public class ApplicationResource {
                     + "referent its ministry's; a territorial referent its départements'; an admin all.")
     public Page<ApplicationSummary> list(@QueryParam("state") String state,
                                          @QueryParam("offerId") UUID offerId,
-                                         @QueryParam("week") @Pattern(regexp = Weeks.PATTERN, message = "must be an ISO week such as 2028-W05") String week,
+                                         @QueryParam("week") @Pattern(regexp = SchoolCalendar.WEEK_PATTERN, message = "must be an ISO week such as 2028-W05") String week,
                                          @QueryParam("pupilId") UUID pupilId,
                                          @BeanParam @Valid PageParams page) {
         return candidacies.list(caller, state(state), offerId, week, pupilId, page);

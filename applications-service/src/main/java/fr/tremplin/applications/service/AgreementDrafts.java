@@ -3,7 +3,7 @@ package fr.tremplin.applications.service;
 import fr.tremplin.applications.domain.Agreement;
 import fr.tremplin.applications.domain.Application;
 import fr.tremplin.applications.domain.OfferView;
-import fr.tremplin.applications.domain.Weeks;
+import fr.tremplin.common.calendar.SchoolCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -37,7 +37,7 @@ public class AgreementDrafts {
         agreement.city = offer == null ? null : offer.city;
         agreement.week = application.week;
         agreement.startsOn = application.startsOn;
-        agreement.endsOn = Weeks.lastDay(application.startsOn);
+        agreement.endsOn = SchoolCalendar.lastDay(application.startsOn);
         agreement.createdAt = now;
         agreement.persist();
         application.agreementId = agreement.id;

@@ -7,7 +7,7 @@ import fr.tremplin.applications.domain.ApplicationState;
 import fr.tremplin.applications.domain.CandidacyLifecycle;
 import fr.tremplin.applications.domain.OfferView;
 import fr.tremplin.applications.domain.Transition;
-import fr.tremplin.applications.domain.Weeks;
+import fr.tremplin.common.calendar.SchoolCalendar;
 import fr.tremplin.applications.repository.ApplicationRepository;
 import fr.tremplin.applications.rest.ApplicationRequest;
 import fr.tremplin.applications.rest.ApplicationSummary;
@@ -104,7 +104,7 @@ public class CandidacyService {
                     + "; the hold has expired");
         }
         if (action == Action.COMPLETE) {
-            LocalDate lastDay = Weeks.lastDay(application.startsOn);
+            LocalDate lastDay = SchoolCalendar.lastDay(application.startsOn);
             if (LocalDate.ofInstant(now, SCHOOL_ZONE).isBefore(lastDay)) {
                 throw ProblemException.conflict("the internship week is not over: it ends on " + lastDay);
             }

@@ -6,7 +6,7 @@ import fr.tremplin.applications.domain.Actor;
 import fr.tremplin.applications.domain.Application;
 import fr.tremplin.applications.domain.ApplicationState;
 import fr.tremplin.applications.domain.OfferView;
-import fr.tremplin.applications.domain.Weeks;
+import fr.tremplin.common.calendar.SchoolCalendar;
 import fr.tremplin.applications.repository.ApplicationRepository;
 import fr.tremplin.common.events.IncomingEvent;
 import fr.tremplin.common.events.ProcessedEvents;
@@ -187,7 +187,7 @@ public class OfferReadModel {
         }
         for (JsonNode node : array) {
             String week = node.isTextual() ? node.asText() : node.path("week").asText(null);
-            LocalDate monday = Weeks.monday(week).orElseThrow(() ->
+            LocalDate monday = SchoolCalendar.monday(week).orElseThrow(() ->
                     new IncomingEvent.MalformedEventException("offer event " + event.id() + ": bad week " + week));
             String startsOn = node.path("startsOn").asText(null);
             try {

@@ -7,7 +7,7 @@ import fr.tremplin.applications.domain.Application;
 import fr.tremplin.applications.domain.ApplicationState;
 import fr.tremplin.applications.domain.PupilView;
 import fr.tremplin.applications.domain.SchoolView;
-import fr.tremplin.applications.domain.Weeks;
+import fr.tremplin.common.calendar.SchoolCalendar;
 import fr.tremplin.applications.repository.ApplicationRepository;
 import fr.tremplin.common.events.IncomingEvent;
 import fr.tremplin.common.events.ProcessedEvents;
@@ -171,7 +171,7 @@ public class SchoolReadModel {
         if (array.isArray()) {
             for (JsonNode node : array) {
                 String week = node.isTextual() ? node.asText() : node.path("week").asText(null);
-                if (Weeks.monday(week).isEmpty()) {
+                if (SchoolCalendar.monday(week).isEmpty()) {
                     throw new IncomingEvent.MalformedEventException("school event " + event.id() + ": bad week " + week);
                 }
                 weeks.add(week);
