@@ -47,6 +47,8 @@ bin/infra up >/dev/null
 
 echo "== building the service jar and the load generator's classpath"
 ./mvnw -q -pl applications-service -am package -DskipTests
+# run a copy: another build cleaning target/ meanwhile must not pull the jar from under the service
+rm -rf "$WORK/app" && cp -r applications-service/target/quarkus-app "$WORK/app"
 ./mvnw -q -f bench/applications/pom.xml dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt" >/dev/null
 CP=$(cat "$WORK/classpath.txt")
 LOAD=("$JAVA_HOME/bin/java" -Xmx1g -cp "$CP" bench/applications/CampaignLoad.java)
@@ -58,9 +60,14 @@ QUARKUS_DATASOURCE_USERNAME=applications QUARKUS_DATASOURCE_PASSWORD=application
 KAFKA_BOOTSTRAP_SERVERS=$BOOTSTRAP MP_JWT_VERIFY_PUBLICKEY_LOCATION="$WORK/jwt-public.pem" \
 MP_MESSAGING_INCOMING_OFFERS_TOPIC=$OFFERS_TOPIC MP_MESSAGING_INCOMING_SCHOOLS_TOPIC=$SCHOOLS_TOPIC \
 QUARKUS_LOG_CATEGORY__ORG_APACHE_KAFKA__LEVEL=ERROR \
-  "$JAVA_HOME/bin/java" -Xms768m -Xmx768m ${SERVICE_JAVA_OPTS:-} -jar applications-service/target/quarkus-app/quarkus-run.jar > "$WORK/service.log" 2>&1 &
+  "$JAVA_HOME/bin/java" -Xms768m -Xmx768m ${SERVICE_JAVA_OPTS:-} -jar "$WORK/app/quarkus-run.jar" > "$WORK/service.log" 2>&1 &
 SERVICE=$!
-trap 'kill $SERVICE 2>/dev/null || true' EXIT
+stop_service() {
+  kill "$SERVICE" 2>/dev/null || return 0
+  for _ in $(seq 1 40); do kill -0 "$SERVICE" 2>/dev/null || return 0; sleep 0.5; done
+  kill -9 "$SERVICE" 2>/dev/null || true
+}
+trap stop_service EXIT
 for _ in $(seq 1 120); do
   curl -fs "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1 && break
   sleep 0.5
