@@ -17,10 +17,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * The load generator of the offers search benchmark, run as a separate process:
  *   java SearchLoad.java BASE_URL POINTS_CSV SECTOR WEEK rate RPS SECONDS   (open loop: latency at a fixed rate)
  *   java SearchLoad.java BASE_URL POINTS_CSV SECTOR WEEK max CONNECTIONS SECONDS (closed loop: throughput)
+ * An optional last argument WARMUP_SECONDS runs the same load first without recording it, so that the load
+ * generator's own start (JIT, connection pool) is not counted against the service.
  * Each request searches 10 km around a random collège for one sector and one week. Latency is measured from the
  * moment a request was due (open loop), so a slow server cannot hide its queueing (no coordinated omission).
  */
 public class SearchLoad {
+
+    private static volatile long measuredFrom;
 
     public static void main(String[] args) throws Exception {
         String base = args[0];
@@ -36,14 +40,17 @@ public class SearchLoad {
         String mode = args[4];
         int amount = Integer.parseInt(args[5]);
         int seconds = Integer.parseInt(args[6]);
+        int warmup = args.length > 7 ? Integer.parseInt(args[7]) : 0;
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newVirtualThreadPerTaskExecutor()).connectTimeout(Duration.ofSeconds(5)).build();
 
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicLong errors = new AtomicLong();
         AtomicLong hits = new AtomicLong();
+        long warmupEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmup);
+        measuredFrom = warmupEnd;
         long start = System.nanoTime();
-        long end = start + TimeUnit.SECONDS.toNanos(seconds);
+        long end = warmupEnd + TimeUnit.SECONDS.toNanos(seconds);
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             if (mode.equals("rate")) {
                 long interval = TimeUnit.SECONDS.toNanos(1) / amount;
@@ -67,7 +74,7 @@ public class SearchLoad {
                 }
             }
         }
-        double elapsed = (System.nanoTime() - start) / 1e9;
+        double elapsed = (System.nanoTime() - warmupEnd) / 1e9;
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         System.out.printf("mode=%s %s=%d requests=%d errors=%d throughput=%.1f/s p50=%.1fms p99=%.1fms max=%.1fms avgHits=%.1f%n",
                 mode, mode.equals("rate") ? "targetRps" : "connections", amount, sorted.length, errors.get(),
@@ -85,6 +92,9 @@ public class SearchLoad {
                              AtomicLong errors, AtomicLong hits) {
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            if (scheduled < measuredFrom) {
+                return;
+            }
             latencies.add(System.nanoTime() - scheduled);
             if (response.statusCode() != 200) {
                 errors.incrementAndGet();
@@ -96,6 +106,9 @@ public class SearchLoad {
                 }
             }
         } catch (Exception e) {
+            if (scheduled < measuredFrom) {
+                return;
+            }
             latencies.add(System.nanoTime() - scheduled);
             errors.incrementAndGet();
         }

@@ -69,12 +69,12 @@ echo "   $("${PSQL[@]}" -d $DB -Atc "SELECT count(*) FROM offer WHERE status = '
 LOAD=("$JAVA_HOME/bin/java" -Xmx256m bench/offers/SearchLoad.java "http://127.0.0.1:$PORT" "$WORK/points.csv" "$SECTOR" "$WEEK")
 echo "== warm-up (15 s)"
 "${LOAD[@]}" max 8 15 > /dev/null
-echo "== fixed rate: $RATE requests/s for ${SECONDS_AT_RATE} s"
-AT_RATE=$("${LOAD[@]}" rate "$RATE" "$SECONDS_AT_RATE")
+echo "== fixed rate: $RATE requests/s for ${SECONDS_AT_RATE} s (after 10 s unrecorded)"
+AT_RATE=$("${LOAD[@]}" rate "$RATE" "$SECONDS_AT_RATE" 10)
 echo "   $AT_RATE"
 RSS=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$SERVICE/status)
 echo "== service saturated: $MAX_CONNECTIONS connections for 30 s"
-SATURATED=$("${LOAD[@]}" max "$MAX_CONNECTIONS" 30)
+SATURATED=$("${LOAD[@]}" max "$MAX_CONNECTIONS" 30 5)
 echo "   $SATURATED"
 PEAK=$(awk '/VmHWM/ {print int($2/1024)}' /proc/$SERVICE/status)
 echo "== the same SQL straight to PostgreSQL: pgbench, $MAX_CONNECTIONS clients for 30 s"
