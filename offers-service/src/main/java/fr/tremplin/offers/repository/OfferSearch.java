@@ -3,6 +3,7 @@ package fr.tremplin.offers.repository;
 import fr.tremplin.common.web.Page;
 import fr.tremplin.offers.rest.OfferSummary;
 import fr.tremplin.offers.rest.OfferView;
+import fr.tremplin.common.sql.SqlConditions;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -41,13 +42,13 @@ public class OfferSearch {
     }
 
     public Page<OfferSummary> search(Criteria criteria) {
-        List<Object> parameters = new ArrayList<>();
+        SqlConditions parameters = new SqlConditions();
         String sql = sql(criteria, parameters);
         try (Connection connection = dataSource.getConnection()) {
             Map<UUID, OfferSummary> hits = new LinkedHashMap<>();
             long total = 0;
             try (PreparedStatement select = connection.prepareStatement(sql)) {
-                bind(select, parameters);
+                parameters.bind(select);
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
                         UUID id = rs.getObject("id", UUID.class);
@@ -73,7 +74,7 @@ public class OfferSearch {
         }
     }
 
-    private static String sql(Criteria c, List<Object> parameters) {
+    private static String sql(Criteria c, SqlConditions parameters) {
         boolean around = c.latitude() != null;
         boolean text = c.text() != null;
         StringBuilder sql = new StringBuilder("SELECT o.id, o.title, o.sector_id, s.name AS sector_name, "
@@ -90,82 +91,64 @@ public class OfferSearch {
         sql.append("count(*) OVER () AS total FROM offer o JOIN sector s ON s.id = o.sector_id");
         if (around) {
             sql.append(" CROSS JOIN (SELECT ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography AS point) p");
-            parameters.add(c.longitude());
-            parameters.add(c.latitude());
+            parameters.parameter(c.longitude()).parameter(c.latitude());
         }
         if (text) {
             sql.append(" CROSS JOIN (SELECT websearch_to_tsquery('tremplin_fr', ?) AS query) q");
-            parameters.add(c.text());
+            parameters.parameter(c.text());
         }
         sql.append(where(c, parameters, around, text));
         sql.append(around ? " ORDER BY distance_km, o.id" : text ? " ORDER BY rank DESC, o.id" : " ORDER BY o.updated_at DESC, o.id");
         sql.append(" LIMIT ? OFFSET ?");
-        parameters.add(c.size());
-        parameters.add((long) c.page() * c.size());
+        parameters.parameter(c.size()).parameter((long) c.page() * c.size());
         return sql.toString();
     }
 
-    private static String where(Criteria c, List<Object> parameters, boolean around, boolean text) {
-        StringBuilder where = new StringBuilder(" WHERE o.status = 'PUBLISHED'");
+    /** Adds the conditions to {@code conditions} and returns the WHERE clause. */
+    private static String where(Criteria c, SqlConditions conditions, boolean around, boolean text) {
         if (around) {
-            where.append(" AND ST_DWithin(o.location, p.point, ?)");
-            parameters.add(c.radiusKm() * 1000.0);
+            conditions.add("ST_DWithin(o.location, p.point, ?)", c.radiusKm() * 1000.0);
         }
         if (text) {
-            where.append(" AND o.search_vector @@ q.query");
+            conditions.add("o.search_vector @@ q.query");
         }
-        if (c.sector() != null) {
-            where.append(" AND o.sector_id = ?");
-            parameters.add(c.sector());
-        }
-        if (c.ministry() != null) {
-            where.append(" AND o.ministry_code = ?");
-            parameters.add(c.ministry());
-        }
-        if (c.department() != null) {
-            where.append(" AND o.department = ?");
-            parameters.add(c.department());
-        }
-        if (c.publicSector() != null) {
-            where.append(" AND o.public_sector = ?");
-            parameters.add(c.publicSector());
-        }
-        if (c.schoolYear() != null) {
-            where.append(" AND o.school_year = ?");
-            parameters.add(c.schoolYear());
-        }
+        conditions.equal("o.sector_id", c.sector())
+                .equal("o.ministry_code", c.ministry())
+                .equal("o.department", c.department())
+                .equal("o.public_sector", c.publicSector())
+                .equal("o.school_year", c.schoolYear());
         if (c.pupil() != null) {
-            where.append(" AND (o.reservation = 'NONE' OR (o.reservation = 'REP' AND ?)"
-                    + " OR (o.reservation = 'SCHOOL' AND o.reserved_school_uai = ?))");
-            parameters.add(c.pupil().priorityEducation());
-            parameters.add(c.pupil().schoolUai());
+            conditions.add("(o.reservation = 'NONE' OR (o.reservation = 'REP' AND ?)"
+                    + " OR (o.reservation = 'SCHOOL' AND o.reserved_school_uai = ?))",
+                    c.pupil().priorityEducation(), c.pupil().schoolUai());
         }
         // a seat still free in a week that has not started (and is among the weeks asked for)
-        where.append(" AND EXISTS (SELECT 1 FROM offer_week w WHERE w.offer_id = o.id AND w.starts_on > current_date");
-        if (!c.weeks().isEmpty()) {
-            where.append(" AND w.week = ANY (?)");
-            parameters.add(c.weeks());
+        String takenSeats = "(SELECT count(*) FROM seat_booking b WHERE b.offer_id = o.id AND b.week = w.week"
+                + " AND b.state IN " + SeatCounts.TAKEN_STATES + ") < o.capacity_per_week";
+        if (c.weeks().isEmpty()) {
+            conditions.add("EXISTS (SELECT 1 FROM offer_week w WHERE w.offer_id = o.id AND w.starts_on > current_date"
+                    + " AND " + takenSeats + ")");
+        } else {
+            conditions.add("EXISTS (SELECT 1 FROM offer_week w WHERE w.offer_id = o.id AND w.starts_on > current_date"
+                    + " AND w.week = ANY (?) AND " + takenSeats + ")", c.weeks());
         }
-        where.append(" AND (SELECT count(*) FROM seat_booking b WHERE b.offer_id = o.id AND b.week = w.week"
-                + " AND b.state IN " + SeatCounts.TAKEN_STATES + ") < o.capacity_per_week)");
-        return where.toString();
+        return " WHERE o.status = 'PUBLISHED'" + conditions.sql();
     }
 
     private long count(Connection connection, Criteria c) throws SQLException {
-        List<Object> parameters = new ArrayList<>();
+        SqlConditions parameters = new SqlConditions();
         StringBuilder sql = new StringBuilder("SELECT count(*) FROM offer o");
         if (c.latitude() != null) {
             sql.append(" CROSS JOIN (SELECT ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography AS point) p");
-            parameters.add(c.longitude());
-            parameters.add(c.latitude());
+            parameters.parameter(c.longitude()).parameter(c.latitude());
         }
         if (c.text() != null) {
             sql.append(" CROSS JOIN (SELECT websearch_to_tsquery('tremplin_fr', ?) AS query) q");
-            parameters.add(c.text());
+            parameters.parameter(c.text());
         }
         sql.append(where(c, parameters, c.latitude() != null, c.text() != null));
         try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
-            bind(select, parameters);
+            parameters.bind(select);
             try (ResultSet rs = select.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -188,17 +171,6 @@ public class OfferSearch {
                     hits.get(rs.getObject(1, UUID.class)).weeks()
                             .add(new OfferView.WeekView(rs.getString(2), Math.max(0, rs.getInt(3))));
                 }
-            }
-        }
-    }
-
-    private static void bind(PreparedStatement statement, List<Object> parameters) throws SQLException {
-        for (int i = 0; i < parameters.size(); i++) {
-            Object value = parameters.get(i);
-            if (value instanceof List<?> list) {
-                statement.setArray(i + 1, statement.getConnection().createArrayOf("varchar", list.toArray()));
-            } else {
-                statement.setObject(i + 1, value);
             }
         }
     }

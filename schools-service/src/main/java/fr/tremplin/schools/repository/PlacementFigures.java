@@ -5,6 +5,8 @@ import fr.tremplin.schools.domain.Priority;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import fr.tremplin.common.sql.SqlConditions;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -41,13 +43,12 @@ public class PlacementFigures {
     }
 
     public Page<Figures> bySchool(SchoolFilter filter, String schoolYear, int page, int size) {
-        List<Object> parameters = new ArrayList<>();
+        SqlConditions conditions = where(filter);
         StringBuilder sql = new StringBuilder("WITH chosen AS (SELECT s.uai, s.name, s.priority, s.department_code, "
                 + "s.academy_code, s.bassin_id, s.third_year_pupils, count(*) OVER () AS total FROM school s WHERE true");
-        where(filter, sql, parameters);
+        sql.append(conditions.sql());
         sql.append(" ORDER BY s.name, s.uai LIMIT ? OFFSET ?) ");
-        parameters.add(size);
-        parameters.add((long) page * size);
+        conditions.parameter(size).parameter((long) page * size);
         sql.append("SELECT c.*, coalesce(f.pupils, 0) AS pupils, coalesce(f.no_application, 0) AS no_application, "
                 + "coalesce(f.applied, 0) AS applied, coalesce(f.accepted, 0) AS accepted, "
                 + "coalesce(f.confirmed, 0) AS confirmed, coalesce(f.completed, 0) AS completed FROM chosen c "
@@ -60,11 +61,10 @@ public class PlacementFigures {
                 + "SELECT p.placement, count(*) AS n FROM pupil p WHERE p.uai = c.uai AND p.school_year = ? "
                 + "GROUP BY p.placement UNION ALL SELECT a.placement, a.pupils FROM anonymous_pupil_count a "
                 + "WHERE a.uai = c.uai AND a.school_year = ?) counted) f ON true ORDER BY c.name, c.uai");
-        parameters.add(schoolYear);
-        parameters.add(schoolYear);
+        conditions.parameter(schoolYear).parameter(schoolYear);
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(sql.toString())) {
-            bind(select, parameters);
+            conditions.bind(select);
             List<Figures> items = new ArrayList<>();
             long total = 0;
             try (ResultSet rs = select.executeQuery()) {
@@ -89,56 +89,28 @@ public class PlacementFigures {
         }
     }
 
-    private static void where(SchoolFilter filter, StringBuilder sql, List<Object> parameters) {
+    private static SqlConditions where(SchoolFilter filter) {
+        SqlConditions conditions = new SqlConditions();
         Territory territory = filter.territory();
         if (territory != null) {
-            sql.append(" AND (s.department_code = ANY (?) OR s.academy_code = ? OR s.bassin_id = ?)");
-            parameters.add(territory.departments());
-            parameters.add(territory.academy());
-            parameters.add(territory.bassin());
+            conditions.add("(s.department_code = ANY (?) OR s.academy_code = ? OR s.bassin_id = ?)",
+                    territory.departments(), territory.academy(), territory.bassin());
         }
-        if (filter.uai() != null) {
-            sql.append(" AND s.uai = ?");
-            parameters.add(filter.uai());
-        }
-        if (filter.department() != null) {
-            sql.append(" AND s.department_code = ?");
-            parameters.add(filter.department());
-        }
-        if (filter.academy() != null) {
-            sql.append(" AND s.academy_code = ?");
-            parameters.add(filter.academy());
-        }
-        if (filter.bassin() != null) {
-            sql.append(" AND s.bassin_id = ?");
-            parameters.add(filter.bassin());
-        }
-        if (filter.priority() != null) {
-            sql.append(" AND s.priority = ?");
-            parameters.add(filter.priority().name());
-        }
+        return conditions.equal("s.uai", filter.uai())
+                .equal("s.department_code", filter.department())
+                .equal("s.academy_code", filter.academy())
+                .equal("s.bassin_id", filter.bassin())
+                .equal("s.priority", filter.priority() == null ? null : filter.priority().name());
     }
 
     private long count(Connection connection, SchoolFilter filter) throws SQLException {
-        List<Object> parameters = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT count(*) FROM school s WHERE true");
-        where(filter, sql, parameters);
-        try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
-            bind(select, parameters);
+        SqlConditions conditions = where(filter);
+        try (PreparedStatement select = connection.prepareStatement("SELECT count(*) FROM school s WHERE true"
+                + conditions.sql())) {
+            conditions.bind(select);
             try (ResultSet rs = select.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
-            }
-        }
-    }
-
-    private static void bind(PreparedStatement statement, List<Object> parameters) throws SQLException {
-        for (int i = 0; i < parameters.size(); i++) {
-            Object value = parameters.get(i);
-            if (value instanceof List<?> list) {
-                statement.setArray(i + 1, statement.getConnection().createArrayOf("varchar", list.toArray()));
-            } else {
-                statement.setObject(i + 1, value);
             }
         }
     }
