@@ -15,7 +15,6 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,12 +111,11 @@ public class CampaignLoad {
     final int warmup;
     final PrivateKey key;
     final Random random = new Random(20270131L);
-    MiniHttp http;
+    LeanHttp http;
 
     CampaignLoad(Map<String, String> o) throws Exception {
         base = o.getOrDefault("base", "http://127.0.0.1:18083");
-        URI uri = URI.create(base);
-        http = new MiniHttp(uri.getHost(), uri.getPort());
+        http = new LeanHttp(base);
         bootstrap = o.getOrDefault("bootstrap", "127.0.0.1:9092");
         offersTopic = o.get("offersTopic");
         schoolsTopic = o.get("schoolsTopic");
@@ -357,133 +355,8 @@ public class CampaignLoad {
 
     // ------------------------------------------------------------------ HTTP
 
-    record Answer(int status, String body) {
-    }
-
-    Answer call(String method, String path, String bearer, String body) {
+    LeanHttp.Answer call(String method, String path, String bearer, String body) {
         return http.call(method, path, bearer, body);
-    }
-
-    /**
-     * A minimal HTTP/1.1 client over kept-alive sockets: the generator must cost the machine as little as possible
-     * (the JDK's HttpClient took about a third of a core at this rate), and each request leaves in one write.
-     */
-    static final class MiniHttp {
-        private final String host;
-        private final int port;
-        private final java.util.concurrent.LinkedBlockingDeque<HttpConnection> idle = new java.util.concurrent.LinkedBlockingDeque<>();
-
-        MiniHttp(String host, int port) {
-            this.host = host;
-            this.port = port;
-        }
-
-        Answer call(String method, String path, String bearer, String body) {
-            for (int attempt = 0; attempt < 2; attempt++) {
-                HttpConnection connection = idle.pollFirst();
-                boolean reused = connection != null;
-                try {
-                    if (connection == null) {
-                        connection = new HttpConnection(host, port);
-                    }
-                    Answer answer = connection.exchange(method, path, host, bearer, body);
-                    if (connection.open) {
-                        idle.offerFirst(connection);
-                    }
-                    return answer;
-                } catch (java.io.IOException e) {
-                    if (connection != null) {
-                        connection.close();
-                    }
-                    if (!reused) {
-                        return new Answer(-1, String.valueOf(e));
-                    }
-                    // a kept-alive connection the server closed meanwhile: once more on a new one
-                }
-            }
-            return new Answer(-1, "no connection");
-        }
-    }
-
-    static final class HttpConnection {
-        private final java.net.Socket socket;
-        private final java.io.BufferedInputStream in;
-        private final java.io.OutputStream out;
-        boolean open = true;
-
-        HttpConnection(String host, int port) throws java.io.IOException {
-            socket = new java.net.Socket(host, port);
-            socket.setTcpNoDelay(true);
-            socket.setSoTimeout(60_000);
-            in = new java.io.BufferedInputStream(socket.getInputStream(), 16 * 1024);
-            out = socket.getOutputStream();
-        }
-
-        Answer exchange(String method, String path, String host, String bearer, String body) throws java.io.IOException {
-            byte[] payload = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-            String head = method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: " + bearer
-                    + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: "
-                    + payload.length + "\r\n\r\n";
-            byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
-            byte[] request = java.util.Arrays.copyOf(headBytes, headBytes.length + payload.length);
-            System.arraycopy(payload, 0, request, headBytes.length, payload.length);
-            out.write(request);
-            out.flush();
-            String status = line();
-            if (status == null) {
-                throw new java.io.EOFException("connection closed");
-            }
-            int code = Integer.parseInt(status.split(" ")[1]);
-            int length = -1;
-            boolean chunked = false;
-            for (String header = line(); header != null && !header.isEmpty(); header = line()) {
-                String lower = header.toLowerCase(java.util.Locale.ROOT);
-                if (lower.startsWith("content-length:")) {
-                    length = Integer.parseInt(lower.substring(15).trim());
-                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
-                    chunked = true;
-                } else if (lower.startsWith("connection:") && lower.contains("close")) {
-                    open = false;
-                }
-            }
-            java.io.ByteArrayOutputStream content = new java.io.ByteArrayOutputStream();
-            if (chunked) {
-                for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0;
-                     size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
-                    content.write(in.readNBytes(size));
-                    line();
-                }
-                line();
-            } else if (length > 0) {
-                content.write(in.readNBytes(length));
-            }
-            if (!open) {
-                close();
-            }
-            return new Answer(code, content.toString(StandardCharsets.UTF_8));
-        }
-
-        private String line() throws java.io.IOException {
-            StringBuilder line = new StringBuilder();
-            int c;
-            while ((c = in.read()) != -1) {
-                if (c == '\n') {
-                    int end = line.length();
-                    return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
-                }
-                line.append((char) c);
-            }
-            return line.isEmpty() ? null : line.toString();
-        }
-
-        void close() {
-            open = false;
-            try {
-                socket.close();
-            } catch (java.io.IOException ignored) {
-                // closing anyway
-            }
-        }
     }
 
     // ------------------------------------------------------------------ the run
@@ -532,7 +405,7 @@ public class CampaignLoad {
             String relayId = "bench-relay-" + r;
             String body = JSON.writeValueAsString(Map.of("name", "Relais " + r, "departments",
                     List.of(DEPARTMENTS.get(2 * r), DEPARTMENTS.get(2 * r + 1))));
-            Answer answer = call("PUT", "/api/v1/relays/" + relayId, admin, body);
+            LeanHttp.Answer answer = call("PUT", "/api/v1/relays/" + relayId, admin, body);
             if (answer.status() / 100 != 2) {
                 throw new IllegalStateException("relay registration: " + answer);
             }
@@ -666,7 +539,7 @@ public class CampaignLoad {
     void submit(Candidacy c, long scheduled) {
         String body = "{\"offerId\":\"" + c.offer().id() + "\",\"week\":\"" + c.week()
                 + "\",\"motivation\":\"J'aimerais découvrir ce métier pendant ma semaine de stage.\"}";
-        Answer answer = call("POST", "/api/v1/applications", pupilToken(c.pupil()), body);
+        LeanHttp.Answer answer = call("POST", "/api/v1/applications", pupilToken(c.pupil()), body);
         long now = System.nanoTime();
         submitLatencies.add(now - scheduled);
         if (timeline != null) {
@@ -688,7 +561,7 @@ public class CampaignLoad {
     /** One agent of a relay: claims a batch, forwards 90 %, rejects 10 %, again until the campaign is over. */
     void relayAgent(String relayId, String bearer, AtomicInteger triaged) {
         while (!stop.get()) {
-            Answer claim = call("POST", "/api/v1/relays/" + relayId + "/queue/claim?size=50", bearer, null);
+            LeanHttp.Answer claim = call("POST", "/api/v1/relays/" + relayId + "/queue/claim?size=50", bearer, null);
             List<String> ids = new ArrayList<>();
             if (claim.status() == 200) {
                 try {
@@ -705,7 +578,7 @@ public class CampaignLoad {
             }
             for (String id : ids) {
                 boolean reject = ThreadLocalRandom.current().nextDouble() < 0.1;
-                Answer decision = reject
+                LeanHttp.Answer decision = reject
                         ? call("POST", "/api/v1/applications/" + id + "/reject", bearer, "{\"reason\":\"hors de nos secteurs cette semaine\"}")
                         : call("POST", "/api/v1/applications/" + id + "/forward", bearer, null);
                 actionStatuses.computeIfAbsent((reject ? "reject " : "forward ") + decision.status(),
@@ -734,11 +607,11 @@ public class CampaignLoad {
             if (offer == null || pupil == null || random.nextDouble() >= acceptShare) {
                 continue;
             }
-            Answer accept = call("POST", "/api/v1/applications/" + applicationId + "/accept", hostToken(offer), null);
+            LeanHttp.Answer accept = call("POST", "/api/v1/applications/" + applicationId + "/accept", hostToken(offer), null);
             actionStatuses.computeIfAbsent("accept " + accept.status(), s -> new AtomicInteger()).incrementAndGet();
             if (accept.status() == 200 && random.nextDouble() < confirmShare
                     && pendingPerPupil.get(pupil.id()).get() == 0 && placedPupils.add(pupil.id())) {
-                Answer confirm = call("POST", "/api/v1/applications/" + applicationId + "/confirm", pupilToken(pupil), null);
+                LeanHttp.Answer confirm = call("POST", "/api/v1/applications/" + applicationId + "/confirm", pupilToken(pupil), null);
                 actionStatuses.computeIfAbsent("confirm " + confirm.status(), s -> new AtomicInteger()).incrementAndGet();
             }
         }

@@ -50,7 +50,8 @@ echo "== building the service jar and the load generator's classpath"
 # run a copy: another build cleaning target/ meanwhile must not pull the jar from under the service
 rm -rf "$WORK/app" && cp -r applications-service/target/quarkus-app "$WORK/app"
 ./mvnw -q -f bench/applications/pom.xml dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt" >/dev/null
-CP=$(cat "$WORK/classpath.txt")
+"$JAVA_HOME/bin/javac" -d "$WORK/lib" bench/lib/LeanHttp.java
+CP="$(cat "$WORK/classpath.txt"):$WORK/lib"
 LOAD=("$JAVA_HOME/bin/java" -Xmx1g -cp "$CP" bench/applications/CampaignLoad.java)
 "${LOAD[@]}" topics "$BOOTSTRAP" "$OFFERS_TOPIC" "$SCHOOLS_TOPIC"
 

@@ -1,10 +1,5 @@
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -41,10 +36,9 @@ public class SearchLoad {
         int amount = Integer.parseInt(args[5]);
         int seconds = Integer.parseInt(args[6]);
         int warmup = args.length > 7 ? Integer.parseInt(args[7]) : 0;
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newVirtualThreadPerTaskExecutor()).connectTimeout(Duration.ofSeconds(5)).build();
+        LeanHttp client = new LeanHttp(base);
 
-        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
         AtomicLong errors = new AtomicLong();
         AtomicLong hits = new AtomicLong();
         long warmupEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmup);
@@ -61,56 +55,56 @@ public class SearchLoad {
                         TimeUnit.NANOSECONDS.sleep(wait);
                     }
                     final long scheduled = due;
-                    executor.submit(() -> call(client, request(base, points, sector, week), scheduled, latencies, errors, hits));
+                    executor.submit(() -> call(client, path(points, sector, week), scheduled, latencies, errors, hits));
                     due += interval;
                 }
             } else {
                 for (int c = 0; c < amount; c++) {
                     executor.submit(() -> {
                         while (System.nanoTime() < end) {
-                            call(client, request(base, points, sector, week), System.nanoTime(), latencies, errors, hits);
+                            call(client, path(points, sector, week), System.nanoTime(), latencies, errors, hits);
                         }
                     });
                 }
             }
         }
         double elapsed = (System.nanoTime() - warmupEnd) / 1e9;
-        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        String timeline = System.getenv("SEARCH_LOAD_TIMELINE");
+        if (timeline != null) {
+            // one line a request: when it was due (ms after the recorded start) and how long it took (ms)
+            List<String> lines = new ArrayList<>();
+            latencies.stream().sorted((a, b) -> Long.compare(a[0], b[0])).forEach(l ->
+                    lines.add(String.format("%.1f,%.2f", (l[0] - warmupEnd) / 1e6, l[1] / 1e6)));
+            Files.write(Path.of(timeline), lines);
+        }
+        long[] sorted = latencies.stream().mapToLong(l -> l[1]).sorted().toArray();
         System.out.printf("mode=%s %s=%d requests=%d errors=%d throughput=%.1f/s p50=%.1fms p99=%.1fms max=%.1fms avgHits=%.1f%n",
                 mode, mode.equals("rate") ? "targetRps" : "connections", amount, sorted.length, errors.get(),
                 sorted.length / elapsed, percentile(sorted, 50), percentile(sorted, 99),
                 sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6, sorted.length == 0 ? 0.0 : hits.get() / (double) sorted.length);
     }
 
-    private static HttpRequest request(String base, List<double[]> points, String sector, String week) {
+    private static String path(List<double[]> points, String sector, String week) {
         double[] point = points.get(ThreadLocalRandom.current().nextInt(points.size()));
-        return HttpRequest.newBuilder(URI.create(base + "/api/v1/offers?latitude=" + point[0] + "&longitude=" + point[1]
-                + "&radiusKm=10&sector=" + sector + "&week=" + week + "&size=20")).timeout(Duration.ofSeconds(10)).GET().build();
+        return "/api/v1/offers?latitude=" + point[0] + "&longitude=" + point[1]
+                + "&radiusKm=10&sector=" + sector + "&week=" + week + "&size=20";
     }
 
-    private static void call(HttpClient client, HttpRequest request, long scheduled, ConcurrentLinkedQueue<Long> latencies,
+    private static void call(LeanHttp client, String path, long scheduled, ConcurrentLinkedQueue<long[]> latencies,
                              AtomicLong errors, AtomicLong hits) {
-        try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            if (scheduled < measuredFrom) {
-                return;
-            }
-            latencies.add(System.nanoTime() - scheduled);
-            if (response.statusCode() != 200) {
-                errors.incrementAndGet();
-            } else {
-                int at = response.body().lastIndexOf("\"totalItems\":");
-                if (at >= 0) {
-                    String tail = response.body().substring(at + 13).replaceAll("[^0-9].*$", "");
-                    hits.addAndGet(Long.parseLong(tail.isEmpty() ? "0" : tail));
-                }
-            }
-        } catch (Exception e) {
-            if (scheduled < measuredFrom) {
-                return;
-            }
-            latencies.add(System.nanoTime() - scheduled);
+        LeanHttp.Answer response = client.call("GET", path, null, null);
+        if (scheduled < measuredFrom) {
+            return;
+        }
+        latencies.add(new long[] {scheduled, System.nanoTime() - scheduled});
+        if (response.status() != 200) {
             errors.incrementAndGet();
+        } else {
+            int at = response.body().lastIndexOf("\"totalItems\":");
+            if (at >= 0) {
+                String tail = response.body().substring(at + 13).replaceAll("[^0-9].*$", "");
+                hits.addAndGet(Long.parseLong(tail.isEmpty() ? "0" : tail));
+            }
         }
     }
 

@@ -2,19 +2,21 @@
 # Offers search benchmark (issue 2): 100,000 published offers over the collèges of colleges-geo.csv, searched
 # 10 km around random collèges for one sector and one week, by a separate load generator; the same SQL is run
 # straight against PostgreSQL with pgbench in the same run, for the ratio. Prints its figures and keeps them in
-# bench/results/. Usage: bench/offers/run.sh [--offers N] [--seconds S] [--rate RPS]
+# bench/results/. Usage: bench/offers/run.sh [--offers N] [--seconds S] [--rate RPS] [--warmup S]
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT"
 OFFERS=100000
 SECONDS_AT_RATE=60
 RATE=500
+WARMUP=60
 MAX_CONNECTIONS=16
 while [ $# -gt 0 ]; do
   case "$1" in
     --offers) OFFERS=$2; shift 2 ;;
     --seconds) SECONDS_AT_RATE=$2; shift 2 ;;
     --rate) RATE=$2; shift 2 ;;
+    --warmup) WARMUP=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -26,6 +28,9 @@ mkdir -p "$WORK"
 . "$ROOT/bin/lib/java.sh"
 JAVA_HOME=$(find_jdk)
 PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q)
+# CPU ticks (1/100 s) used so far: by a process, by all of PostgreSQL
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+postgres_ticks() { local t=0 p; for p in $(pgrep -u postgres); do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done; echo $t; }
 
 echo "== infrastructure"
 bin/infra up --no-kafka >/dev/null
@@ -37,15 +42,18 @@ bin/infra up --no-kafka >/dev/null
 [ -f "$WORK/jwt-public.pem" ] || { openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/jwt-private.pem" 2>/dev/null
   openssl pkey -in "$WORK/jwt-private.pem" -pubout -out "$WORK/jwt-public.pem"; }
 
-JAR=offers-service/target/quarkus-app/quarkus-run.jar
-[ -f "$JAR" ] || ./mvnw -q -pl offers-service -am package -DskipTests
+[ -f offers-service/target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -pl offers-service -am package -DskipTests
+# run a copy: another build cleaning target/ meanwhile must not pull the jar from under the service
+rm -rf "$WORK/app" && cp -r offers-service/target/quarkus-app "$WORK/app"
+JAR="$WORK/app/quarkus-run.jar"
+"$JAVA_HOME/bin/javac" -d "$WORK/load" bench/lib/LeanHttp.java bench/offers/SearchLoad.java
 
-echo "== starting offers-service on :$PORT"
+echo "== starting offers-service on :$PORT (prod profile, JSON access log to $WORK/service.log)"
 QUARKUS_HTTP_PORT=$PORT QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB \
 QUARKUS_DATASOURCE_USERNAME=offers QUARKUS_DATASOURCE_PASSWORD=offers TREMPLIN_DATA_DIR="$DATA_DIR" \
-KAFKA_BOOTSTRAP_SERVERS=${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092} QUARKUS_HTTP_ACCESS_LOG_ENABLED=false \
+KAFKA_BOOTSTRAP_SERVERS=${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092} \
 QUARKUS_LOG_CATEGORY__ORG_APACHE_KAFKA__LEVEL=ERROR MP_JWT_VERIFY_PUBLICKEY_LOCATION="$WORK/jwt-public.pem" \
-  "$JAVA_HOME/bin/java" -Xmx512m -jar "$JAR" > "$WORK/service.log" 2>&1 &
+  "$JAVA_HOME/bin/java" -Xms256m -Xmx256m ${SERVICE_JAVA_OPTS:-} -jar "$JAR" > "$WORK/service.log" 2>&1 &
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do
@@ -66,20 +74,26 @@ SECTOR=$("${PSQL[@]}" -d $DB -Atc "SELECT sector_id FROM offer GROUP BY sector_i
 WEEK=2028-W05
 echo "   $("${PSQL[@]}" -d $DB -Atc "SELECT count(*) FROM offer WHERE status = 'PUBLISHED'") published offers, $NPOINTS collèges, sector $SECTOR, week $WEEK"
 
-LOAD=("$JAVA_HOME/bin/java" -Xmx256m bench/offers/SearchLoad.java "http://127.0.0.1:$PORT" "$WORK/points.csv" "$SECTOR" "$WEEK")
-echo "== warm-up (15 s)"
-"${LOAD[@]}" max 8 15 > /dev/null
-echo "== fixed rate: $RATE requests/s for ${SECONDS_AT_RATE} s (after 10 s unrecorded)"
-AT_RATE=$("${LOAD[@]}" rate "$RATE" "$SECONDS_AT_RATE" 10)
+LOAD=("$JAVA_HOME/bin/java" -Xms256m -Xmx256m -XX:+UseSerialGC -cp "$WORK/load" SearchLoad "http://127.0.0.1:$PORT" "$WORK/points.csv" "$SECTOR" "$WEEK")
+# a service in production has long been warm: compile the hot paths (saturated), then settle at the rate
+echo "== warm-up: 20 s saturated, then ${WARMUP} s at $RATE/s (unrecorded)"
+"${LOAD[@]}" max 8 20 > /dev/null
+echo "== fixed rate: $RATE requests/s for ${SECONDS_AT_RATE} s"
+CPU0=("$(ticks $SERVICE)" "$(postgres_ticks)" "$(date +%s%N)")
+AT_RATE=$(SEARCH_LOAD_TIMELINE="$WORK/timeline.csv" "${LOAD[@]}" rate "$RATE" "$SECONDS_AT_RATE" "$WARMUP")
+CPU1=("$(ticks $SERVICE)" "$(postgres_ticks)" "$(date +%s%N)")
+CPU=$(awk -v s0="${CPU0[0]}" -v s1="${CPU1[0]}" -v p0="${CPU0[1]}" -v p1="${CPU1[1]}" -v t0="${CPU0[2]}" -v t1="${CPU1[2]}" \
+  'BEGIN { d = (t1 - t0) / 1e9; printf "service %d %%, PostgreSQL %d %% of one core", (s1 - s0) / d, (p1 - p0) / d }')
 echo "   $AT_RATE"
+echo "   CPU during the fixed rate (warm-up included): $CPU"
 RSS=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$SERVICE/status)
 echo "== service saturated: $MAX_CONNECTIONS connections for 30 s"
 SATURATED=$("${LOAD[@]}" max "$MAX_CONNECTIONS" 30 5)
 echo "   $SATURATED"
 PEAK=$(awk '/VmHWM/ {print int($2/1024)}' /proc/$SERVICE/status)
-echo "== the same SQL straight to PostgreSQL: pgbench, $MAX_CONNECTIONS clients for 30 s"
-PGBENCH=$(pgbench -h 127.0.0.1 -U offers -n -c "$MAX_CONNECTIONS" -j 2 -T 30 -f bench/offers/search.sql \
-  -D npoints="$NPOINTS" -D sector="'$SECTOR'" -D week="'$WEEK'" $DB 2>&1)
+echo "== the same SQL straight to PostgreSQL: pgbench, prepared like the service's, $MAX_CONNECTIONS clients for 30 s"
+PGBENCH=$(pgbench -h 127.0.0.1 -U offers -n -M prepared -c "$MAX_CONNECTIONS" -j 2 -T 30 -f bench/offers/search.sql \
+  -D npoints="$NPOINTS" -D sector="$SECTOR" -D week="$WEEK" $DB 2>&1)
 PG_TPS=$(echo "$PGBENCH" | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -1)
 PG_LAT=$(echo "$PGBENCH" | sed -n 's/^latency average = \([0-9.]*\) ms/\1/p')
 SERVICE_TPS=$(echo "$SATURATED" | sed -n 's/.*throughput=\([0-9.]*\).*/\1/p')
@@ -88,6 +102,7 @@ echo "   pgbench: tps=$PG_TPS latency_avg=${PG_LAT}ms"
 
 SUMMARY="offers search benchmark $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, $OFFERS offers
   at ${RATE}/s:    $AT_RATE
+  CPU at ${RATE}/s: $CPU
   saturated:      $SATURATED
   pgbench (same SQL, $MAX_CONNECTIONS clients): tps=$PG_TPS latency_avg=${PG_LAT}ms
   service/raw-database throughput ratio: $RATIO
