@@ -209,6 +209,10 @@ class OfferSearchTest {
         given().header("Authorization", otherPupil)
                 .queryParam("latitude", lat).queryParam("longitude", lon).get("/api/v1/offers")
                 .then().statusCode(200).body("items.id", contains(openId));
+        // a school never heard of from schools-service counts as neither REP nor REP+
+        given().header("Authorization", TestTokens.as(Roles.PUPIL).claim("school", "0599999Z").bearer())
+                .queryParam("latitude", lat).queryParam("longitude", lon).get("/api/v1/offers")
+                .then().statusCode(200).body("items.id", contains(openId));
         // anonymous visitors and staff see every published offer, with its reservation
         given().queryParam("latitude", lat).queryParam("longitude", lon).get("/api/v1/offers")
                 .then().statusCode(200).body("totalItems", is(3))

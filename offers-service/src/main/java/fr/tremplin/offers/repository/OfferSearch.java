@@ -32,11 +32,7 @@ public class OfferSearch {
 
     public record Criteria(Double latitude, Double longitude, double radiusKm, String text, String sector,
                            List<String> weeks, String ministry, String department, Boolean publicSector,
-                           String schoolYear, PupilScope pupil, int page, int size) {
-    }
-
-    /** The school of the pupil searching, and whether it is REP / REP+ (null: not a pupil). */
-    public record PupilScope(String schoolUai, boolean priorityEducation) {
+                           String schoolYear, String pupilSchool, int page, int size) {
     }
 
     public Page<OfferSummary> search(Criteria criteria) {
@@ -103,16 +99,7 @@ public class OfferSearch {
         if (text) {
             sql.append("ts_rank(o.search_vector, q.query) AS rank, ");
         }
-        sql.append("count(*) OVER () AS total FROM offer o");
-        if (around) {
-            sql.append(" CROSS JOIN (SELECT ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography AS point) p");
-            parameters.parameter(c.longitude()).parameter(c.latitude());
-        }
-        if (text) {
-            sql.append(" CROSS JOIN (SELECT websearch_to_tsquery('tremplin_fr', ?) AS query) q");
-            parameters.parameter(c.text());
-        }
-        sql.append(where(c, parameters, around, text));
+        sql.append("count(*) OVER () AS total").append(from(c, parameters));
         sql.append(around ? " ORDER BY distance_km, o.id" : text ? " ORDER BY rank DESC, o.id" : " ORDER BY o.updated_at DESC, o.id");
         sql.append(" LIMIT ? OFFSET ?) h");
         parameters.parameter(c.size()).parameter((long) c.page() * c.size());
@@ -123,6 +110,22 @@ public class OfferSearch {
                 + " FROM offer_week w WHERE w.offer_id = h.id AND w.starts_on > current_date) w");
         sql.append(around ? " ORDER BY h.distance_km, h.id" : text ? " ORDER BY h.rank DESC, h.id" : " ORDER BY h.updated_at DESC, h.id");
         return sql.toString();
+    }
+
+    /** The FROM and WHERE clauses of the matching offers (point as {@code p}, text query as {@code q}). */
+    private static String from(Criteria c, SqlConditions parameters) {
+        boolean around = c.latitude() != null;
+        boolean text = c.text() != null;
+        StringBuilder sql = new StringBuilder(" FROM offer o");
+        if (around) {
+            sql.append(" CROSS JOIN (SELECT ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography AS point) p");
+            parameters.parameter(c.longitude()).parameter(c.latitude());
+        }
+        if (text) {
+            sql.append(" CROSS JOIN (SELECT websearch_to_tsquery('tremplin_fr', ?) AS query) q");
+            parameters.parameter(c.text());
+        }
+        return sql.append(where(c, parameters, around, text)).toString();
     }
 
     /** Adds the conditions to {@code conditions} and returns the WHERE clause. */
@@ -139,10 +142,11 @@ public class OfferSearch {
                 .equal("o.department", c.department())
                 .equal("o.public_sector", c.publicSector())
                 .equal("o.school_year", c.schoolYear());
-        if (c.pupil() != null) {
-            conditions.add("(o.reservation = 'NONE' OR (o.reservation = 'REP' AND ?)"
-                    + " OR (o.reservation = 'SCHOOL' AND o.reserved_school_uai = ?))",
-                    c.pupil().priorityEducation(), c.pupil().schoolUai());
+        if (c.pupilSchool() != null) {
+            // the school's priority as last heard from schools-service; an unknown school is neither REP nor REP+
+            conditions.add("(o.reservation = 'NONE' OR (o.reservation = 'REP' AND EXISTS (SELECT 1 FROM school_priority sp"
+                    + " WHERE sp.uai = ? AND sp.priority <> 'NONE')) OR (o.reservation = 'SCHOOL' AND o.reserved_school_uai = ?))",
+                    c.pupilSchool(), c.pupilSchool());
         }
         // a seat still free in a week that has not started (and is among the weeks asked for)
         String takenSeats = "(SELECT count(*) FROM seat_booking b WHERE b.offer_id = o.id AND b.week = w.week"
@@ -159,36 +163,13 @@ public class OfferSearch {
 
     private long count(Connection connection, Criteria c) throws SQLException {
         SqlConditions parameters = new SqlConditions();
-        StringBuilder sql = new StringBuilder("SELECT count(*) FROM offer o");
-        if (c.latitude() != null) {
-            sql.append(" CROSS JOIN (SELECT ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography AS point) p");
-            parameters.parameter(c.longitude()).parameter(c.latitude());
-        }
-        if (c.text() != null) {
-            sql.append(" CROSS JOIN (SELECT websearch_to_tsquery('tremplin_fr', ?) AS query) q");
-            parameters.parameter(c.text());
-        }
-        sql.append(where(c, parameters, c.latitude() != null, c.text() != null));
-        try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
+        String sql = "SELECT count(*)" + from(c, parameters);
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
             parameters.bind(select);
             try (ResultSet rs = select.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
             }
-        }
-    }
-
-    /** The priority of a school as last heard from schools-service; unknown schools count as neither REP nor REP+. */
-    public boolean isPriorityEducation(String uai) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT priority FROM school_priority WHERE uai = ?")) {
-            select.setString(1, uai);
-            try (ResultSet rs = select.executeQuery()) {
-                return rs.next() && !"NONE".equals(rs.getString(1));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -68,14 +68,10 @@ public class OfferSearchResource {
             throw ProblemException.invalid(latitude == null ? "latitude" : "longitude",
                     "latitude and longitude go together");
         }
-        OfferSearch.PupilScope pupil = null;
-        if (caller.is(Roles.PUPIL)) {
-            String school = caller.require(caller.school(), "school");
-            pupil = new OfferSearch.PupilScope(school, search.isPriorityEducation(school));
-        }
+        String pupilSchool = caller.is(Roles.PUPIL) ? caller.require(caller.school(), "school") : null;
         return search.search(new OfferSearch.Criteria(latitude, longitude, radiusKm, blankToNull(text),
                 blankToNull(sector), week == null ? List.of() : week, blankToNull(ministry), blankToNull(department),
-                publicSector, blankToNull(schoolYear), pupil, page.page, page.size));
+                publicSector, blankToNull(schoolYear), pupilSchool, page.page, page.size));
     }
 
     private static String blankToNull(String value) {
