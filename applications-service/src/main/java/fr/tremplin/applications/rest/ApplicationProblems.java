@@ -2,6 +2,7 @@ package fr.tremplin.applications.rest;
 
 import fr.tremplin.applications.domain.IllegalTransitionException;
 import fr.tremplin.common.problem.Problem;
+import fr.tremplin.common.problem.ProblemMappers;
 import fr.tremplin.common.problem.ProblemTypes;
 import io.quarkus.arc.ArcUndeclaredThrowableException;
 import jakarta.persistence.PersistenceException;
@@ -43,6 +44,10 @@ public class ApplicationProblems {
         if (state != null && LOST_RACE.contains(state)) {
             return ProblemTypes.response(409, "Conflict",
                     "a concurrent change got there first (duplicate, seat taken or row locked); reload and retry");
+        }
+        Response busy = ProblemMappers.busy(e);
+        if (busy != null) {
+            return busy;
         }
         LOG.error("unexpected persistence error", e);
         return ProblemTypes.response(500, "Internal error", "an unexpected error occurred; it has been logged");

@@ -124,8 +124,30 @@ public class ProblemMappers {
                 return ProblemTypes.response(409, "Conflict", "this already exists (it was created at the same moment)");
             }
         }
+        Response busy = busy(e);
+        if (busy != null) {
+            return busy;
+        }
         LOG.error("unexpected error", e);
         return ProblemTypes.response(500, "Internal error", "an unexpected error occurred; it has been logged");
+    }
+
+    /**
+     * Every database connection still busy when the acquisition timeout ran out: the service is overloaded, not
+     * broken, and the request wrote nothing (a transaction's first statement is what asks for a connection). A 503
+     * with Retry-After tells clients and the gateway to come back; null when {@code e} is something else.
+     */
+    public static Response busy(Throwable e) {
+        for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getMessage() != null
+                    && sql.getMessage().contains("acquisition timeout")) {
+                LOG.warn("no database connection free within the acquisition timeout: answered 503");
+                return Response.fromResponse(ProblemTypes.response(503, "Service busy",
+                                "too many requests at this moment; nothing was recorded, retry in a moment"))
+                        .header("Retry-After", "1").build();
+            }
+        }
+        return null;
     }
 
     private static String safeMessage(WebApplicationException e, String fallback) {

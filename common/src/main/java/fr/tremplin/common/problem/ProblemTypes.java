@@ -25,6 +25,7 @@ public final class ProblemTypes {
             case 422 -> "unprocessable";
             case 428 -> "precondition-required";
             case 429 -> "rate-limited";
+            case 503 -> "service-busy";
             default -> status >= 500 ? "server-error" : "client-error";
         };
     }
