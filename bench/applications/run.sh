@@ -31,6 +31,7 @@ RUN=$(date -u +%Y%m%dT%H%M%S)
 WORK="$ROOT/bench/results/applications-work"
 mkdir -p "$WORK"
 . "$ROOT/bin/lib/java.sh"
+. "$ROOT/bench/lib/service.sh"
 JAVA_HOME=$(find_jdk)
 BOOTSTRAP=${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}
 OFFERS_TOPIC=bench.$RUN.offers
@@ -41,14 +42,12 @@ echo "== infrastructure"
 bin/infra up >/dev/null
 "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB OWNER applications"
 
-# a throwaway key pair: the load generator signs the tokens the service verifies
-[ -f "$WORK/jwt-public.pem" ] || { openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/jwt-private.pem" 2>/dev/null
-  openssl pkey -in "$WORK/jwt-private.pem" -pubout -out "$WORK/jwt-public.pem"; }
+# the load generator signs the tokens the service verifies
+throwaway_keys "$WORK"
 
 echo "== building the service jar and the load generator's classpath"
 ./mvnw -q -pl applications-service -am package -DskipTests
-# run a copy: another build cleaning target/ meanwhile must not pull the jar from under the service
-rm -rf "$WORK/app" && cp -r applications-service/target/quarkus-app "$WORK/app"
+copy_app applications-service "$WORK"
 ./mvnw -q -f bench/applications/pom.xml dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt" >/dev/null
 "$JAVA_HOME/bin/javac" -d "$WORK/lib" bench/lib/LeanHttp.java
 CP="$(cat "$WORK/classpath.txt"):$WORK/lib"
@@ -63,17 +62,8 @@ MP_MESSAGING_INCOMING_OFFERS_TOPIC=$OFFERS_TOPIC MP_MESSAGING_INCOMING_SCHOOLS_T
 QUARKUS_LOG_CATEGORY__ORG_APACHE_KAFKA__LEVEL=ERROR \
   "$JAVA_HOME/bin/java" -Xms768m -Xmx768m ${SERVICE_JAVA_OPTS:-} -jar "$WORK/app/quarkus-run.jar" > "$WORK/service.log" 2>&1 &
 SERVICE=$!
-stop_service() {
-  kill "$SERVICE" 2>/dev/null || return 0
-  for _ in $(seq 1 40); do kill -0 "$SERVICE" 2>/dev/null || return 0; sleep 0.5; done
-  kill -9 "$SERVICE" 2>/dev/null || true
-}
-trap stop_service EXIT
-for _ in $(seq 1 120); do
-  curl -fs "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1 && break
-  sleep 0.5
-done
-curl -fs "http://127.0.0.1:$PORT/q/health/ready" >/dev/null || { tail -30 "$WORK/service.log"; exit 1; }
+trap 'stop_service $SERVICE' EXIT
+await_ready $PORT "$WORK/service.log"
 
 echo "== campaign: $PUPILS pupils, $CANDIDACIES candidacies, $OFFERS offers, target $RATE submissions/s"
 OUT=$("$JAVA_HOME/bin/java" -Xms1g -Xmx1g -DservicePid=$SERVICE -cp "$CP" bench/applications/CampaignLoad.java run base=http://127.0.0.1:$PORT bootstrap="$BOOTSTRAP" offersTopic="$OFFERS_TOPIC" \

@@ -26,6 +26,7 @@ DB=offers_bench
 WORK="$ROOT/bench/results/offers-work"
 mkdir -p "$WORK"
 . "$ROOT/bin/lib/java.sh"
+. "$ROOT/bench/lib/service.sh"
 JAVA_HOME=$(find_jdk)
 PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q)
 # CPU ticks (1/100 s) used so far: by a process, by all of PostgreSQL
@@ -33,19 +34,16 @@ ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 postgres_ticks() { local t=0 p; for p in $(pgrep -u postgres); do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done; echo $t; }
 
 echo "== infrastructure"
-bin/infra up --no-kafka >/dev/null
+bin/infra up >/dev/null  # with Kafka, as in production: without a broker the service keeps reconnecting
 "${PSQL[@]}" -d postgres -tc "SELECT 1 FROM pg_database WHERE datname = '$DB'" | grep -q 1 \
   || "${PSQL[@]}" -d postgres -c "CREATE DATABASE $DB OWNER offers"
 "${PSQL[@]}" -d $DB -c "CREATE EXTENSION IF NOT EXISTS postgis; CREATE EXTENSION IF NOT EXISTS unaccent; ALTER SCHEMA public OWNER TO offers"
 
-# a throwaway key pair: the search is anonymous, but the service verifies any token it is sent
-[ -f "$WORK/jwt-public.pem" ] || { openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/jwt-private.pem" 2>/dev/null
-  openssl pkey -in "$WORK/jwt-private.pem" -pubout -out "$WORK/jwt-public.pem"; }
+# the search is anonymous, but the service verifies any token it is sent
+throwaway_keys "$WORK"
 
 [ -f offers-service/target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -pl offers-service -am package -DskipTests
-# run a copy: another build cleaning target/ meanwhile must not pull the jar from under the service
-rm -rf "$WORK/app" && cp -r offers-service/target/quarkus-app "$WORK/app"
-JAR="$WORK/app/quarkus-run.jar"
+copy_app offers-service "$WORK"
 "$JAVA_HOME/bin/javac" -d "$WORK/load" bench/lib/LeanHttp.java bench/offers/SearchLoad.java
 
 echo "== starting offers-service on :$PORT (prod profile, JSON access log to $WORK/service.log)"
@@ -53,14 +51,10 @@ QUARKUS_HTTP_PORT=$PORT QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:
 QUARKUS_DATASOURCE_USERNAME=offers QUARKUS_DATASOURCE_PASSWORD=offers TREMPLIN_DATA_DIR="$DATA_DIR" \
 KAFKA_BOOTSTRAP_SERVERS=${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092} \
 QUARKUS_LOG_CATEGORY__ORG_APACHE_KAFKA__LEVEL=ERROR MP_JWT_VERIFY_PUBLICKEY_LOCATION="$WORK/jwt-public.pem" \
-  "$JAVA_HOME/bin/java" -Xms256m -Xmx256m ${SERVICE_JAVA_OPTS:-} -jar "$JAR" > "$WORK/service.log" 2>&1 &
+  "$JAVA_HOME/bin/java" -Xms256m -Xmx256m ${SERVICE_JAVA_OPTS:-} -jar "$WORK/app/quarkus-run.jar" > "$WORK/service.log" 2>&1 &
 SERVICE=$!
-trap 'kill $SERVICE 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-  curl -fs "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1 && break
-  sleep 0.5
-done
-curl -fs "http://127.0.0.1:$PORT/q/health/ready" >/dev/null || { tail -30 "$WORK/service.log"; exit 1; }
+trap 'stop_service $SERVICE' EXIT
+await_ready $PORT "$WORK/service.log"
 
 echo "== seeding $OFFERS offers over the collèges of colleges-geo.csv"
 # well-formed UAIs with coordinates only (the file has a few malformed codes on purpose)

@@ -105,8 +105,8 @@ public class OfferSearch {
         parameters.parameter(c.size()).parameter((long) c.page() * c.size());
         sql.append(" JOIN sector s ON s.id = h.sector_id CROSS JOIN LATERAL (SELECT"
                 + " array_agg(w.week ORDER BY w.starts_on) AS weeks,"
-                + " array_agg(h.capacity_per_week - (SELECT count(*) FROM seat_booking b WHERE b.offer_id = h.id"
-                + " AND b.week = w.week AND b.state IN " + SeatCounts.TAKEN_STATES + ") ORDER BY w.starts_on) AS free_seats"
+                + " array_agg(h.capacity_per_week - " + SeatCounts.takenSql("h.id", "w.week")
+                + " ORDER BY w.starts_on) AS free_seats"
                 + " FROM offer_week w WHERE w.offer_id = h.id AND w.starts_on > current_date) w");
         sql.append(around ? " ORDER BY h.distance_km, h.id" : text ? " ORDER BY h.rank DESC, h.id" : " ORDER BY h.updated_at DESC, h.id");
         return sql.toString();
@@ -149,15 +149,10 @@ public class OfferSearch {
                     c.pupilSchool(), c.pupilSchool());
         }
         // a seat still free in a week that has not started (and is among the weeks asked for)
-        String takenSeats = "(SELECT count(*) FROM seat_booking b WHERE b.offer_id = o.id AND b.week = w.week"
-                + " AND b.state IN " + SeatCounts.TAKEN_STATES + ") < o.capacity_per_week";
-        if (c.weeks().isEmpty()) {
-            conditions.add("EXISTS (SELECT 1 FROM offer_week w WHERE w.offer_id = o.id AND w.starts_on > current_date"
-                    + " AND " + takenSeats + ")");
-        } else {
-            conditions.add("EXISTS (SELECT 1 FROM offer_week w WHERE w.offer_id = o.id AND w.starts_on > current_date"
-                    + " AND w.week = ANY (?) AND " + takenSeats + ")", c.weeks());
-        }
+        boolean anyWeek = c.weeks().isEmpty();
+        conditions.add("EXISTS (SELECT 1 FROM offer_week w WHERE w.offer_id = o.id AND w.starts_on > current_date"
+                + (anyWeek ? "" : " AND w.week = ANY (?)") + " AND " + SeatCounts.takenSql("o.id", "w.week")
+                + " < o.capacity_per_week)", anyWeek ? new Object[0] : new Object[] {c.weeks()});
         return " WHERE o.status = 'PUBLISHED'" + conditions.sql();
     }
 

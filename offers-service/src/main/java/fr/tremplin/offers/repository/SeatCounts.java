@@ -17,6 +17,12 @@ public class SeatCounts {
 
     public static final String TAKEN_STATES = "('CONFIRMED', 'AGREEMENT_SIGNED', 'COMPLETED')";
 
+    /** SQL: the seats taken in week {@code week} of offer {@code offerId} (two SQL expressions of the caller's query). */
+    public static String takenSql(String offerId, String week) {
+        return "(SELECT count(*) FROM seat_booking b WHERE b.offer_id = " + offerId + " AND b.week = " + week
+                + " AND b.state IN " + TAKEN_STATES + ")";
+    }
+
     private final AgroalDataSource dataSource;
 
     public SeatCounts(AgroalDataSource dataSource) {
