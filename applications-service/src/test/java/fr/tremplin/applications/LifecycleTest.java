@@ -30,7 +30,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
-/** The lifecycle table of DESIGN.md §4 through the REST API: each action, its roles, its states, its history. */
+/** The lifecycle table of docs/ARCHITECTURE.md §4 through the REST API: each action, its roles, its states, its history. */
 @QuarkusTest
 class LifecycleTest {
 

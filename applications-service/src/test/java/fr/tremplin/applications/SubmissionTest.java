@@ -26,7 +26,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
-/** Applying: the rules of DESIGN.md §4, each refused with its own problem+json. */
+/** Applying: the rules of docs/ARCHITECTURE.md §4, each refused with its own problem+json. */
 @QuarkusTest
 class SubmissionTest {
 

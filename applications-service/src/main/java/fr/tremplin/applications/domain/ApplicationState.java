@@ -3,7 +3,7 @@ package fr.tremplin.applications.domain;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** The states of a candidacy (DESIGN.md §4). The transitions between them are in {@link CandidacyLifecycle}. */
+/** The states of a candidacy (docs/ARCHITECTURE.md §4). The transitions between them are in {@link CandidacyLifecycle}. */
 public enum ApplicationState {
     SUBMITTED, FORWARDED, REDIRECTED, ACCEPTED, CONFIRMED, AGREEMENT_SIGNED, COMPLETED, REJECTED, CANCELLED, EXPIRED;
 

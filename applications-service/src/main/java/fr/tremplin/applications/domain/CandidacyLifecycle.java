@@ -31,7 +31,7 @@ import static fr.tremplin.applications.domain.ApplicationState.REJECTED;
 import static fr.tremplin.applications.domain.ApplicationState.SUBMITTED;
 
 /**
- * THE candidacy lifecycle of DESIGN.md §4, in one table: from which state, by which action, which roles may move a
+ * THE candidacy lifecycle of docs/ARCHITECTURE.md §4, in one table: from which state, by which action, which roles may move a
  * candidacy to which state. Every transition of the service goes through {@link #decide}; nothing else changes a
  * candidacy's state. What a transition does to seats follows from the states ({@link ApplicationState#seat()},
  * applied by {@code SeatLedger}); who is in scope for a given candidacy is {@code ApplicationAccess}'s business.
@@ -57,7 +57,7 @@ import static fr.tremplin.applications.domain.ApplicationState.SUBMITTED;
  */
 public final class CandidacyLifecycle {
 
-    /** The school's staff, as DESIGN.md §1 names them. */
+    /** The school's staff, as docs/ARCHITECTURE.md §1 names them. */
     public static final Set<String> SCHOOL_STAFF = Set.of(Roles.PRINCIPAL, Roles.MAIN_TEACHER, Roles.RIPREE, Roles.TEACHER);
 
     /** One line of the table. */

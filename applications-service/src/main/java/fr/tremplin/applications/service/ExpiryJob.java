@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The timers of DESIGN.md §4: a SUBMITTED or FORWARDED candidacy unanswered for {@code tremplin.applications.unanswered}
+ * The timers of docs/ARCHITECTURE.md §4: a SUBMITTED or FORWARDED candidacy unanswered for {@code tremplin.applications.unanswered}
  * (15 days) since it entered its state, and an ACCEPTED one whose hold ({@code tremplin.applications.hold}, 5 days)
  * ran out, become EXPIRED (a held seat is released), with their events.
  * <p>

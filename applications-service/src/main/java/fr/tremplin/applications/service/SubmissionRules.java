@@ -14,7 +14,7 @@ import java.util.Arrays;
 import java.util.UUID;
 
 /**
- * The rules of DESIGN.md §4 a new candidacy must pass, each with its own answer:
+ * The rules of docs/ARCHITECTURE.md §4 a new candidacy must pass, each with its own answer:
  * <ul>
  *   <li>the pupil must be known (422 "unknown pupil"); staff apply only for pupils of their school / classes (403);</li>
  *   <li>the offer must be known (422) and published (422);</li>

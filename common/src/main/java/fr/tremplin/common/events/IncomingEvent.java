@@ -8,6 +8,7 @@ import org.apache.kafka.common.header.Header;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.UUID;
 
 /** A CloudEvent read back from a Kafka record in binary mode. */
 public record IncomingEvent(String id, String type, String source, String subject, Instant time, String key,
@@ -43,6 +44,47 @@ public record IncomingEvent(String id, String type, String source, String subjec
     public String text(String field) {
         JsonNode node = data.get(field);
         return node == null || node.isNull() ? null : node.asText();
+    }
+
+    /** A field the consumer cannot do without: missing, it makes the event poison. */
+    public String required(String field) {
+        String value = text(field);
+        if (value == null) {
+            throw new MalformedEventException(type + " event " + id + " has no " + field);
+        }
+        return value;
+    }
+
+    /** A UUID field, or null when absent; unreadable, it makes the event poison. */
+    public UUID uuid(String field) {
+        String value = text(field);
+        try {
+            return value == null ? null : UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedEventException(type + " event " + id + ": " + field + " is not a UUID");
+        }
+    }
+
+    /** A UUID field the consumer cannot do without. */
+    public UUID requiredUuid(String field) {
+        required(field);
+        return uuid(field);
+    }
+
+    /**
+     * When the change happened, which orders the events of one entity: {@code ce_time}, else the payload's
+     * {@code occurredAt}, else now.
+     */
+    public Instant asOf() {
+        if (time != null) {
+            return time;
+        }
+        String occurredAt = text("occurredAt");
+        try {
+            return occurredAt == null ? Instant.now() : Instant.parse(occurredAt);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new MalformedEventException(type + " event " + id + ": occurredAt is not an instant");
+        }
     }
 
     public static class MalformedEventException extends RuntimeException {

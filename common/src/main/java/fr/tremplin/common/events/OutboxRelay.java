@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -25,7 +24,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -100,14 +98,28 @@ public class OutboxRelay {
             // Kafka unreachable or slow: the rows stay pending and the next pass tries again.
             LOG.warnf("outbox relay pass failed, will retry: %s", rootMessage(e));
             closeProducer();
+            recordFailure(rootMessage(e));
         }
     }
 
-    @Scheduled(every = "1h", delayed = "1m")
-    void purgePublished() {
-        QuarkusTransaction.requiringNew().run(() -> execute(
-                "DELETE FROM outbox_event WHERE published_at < ?",
-                Timestamp.from(Instant.now().minus(config.retention()))));
+    /** What an operator sees on the rows a failed pass tried: how many passes, and the last reason. */
+    private void recordFailure(String reason) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                try (Connection connection = dataSource.getConnection();
+                     PreparedStatement update = connection.prepareStatement(
+                             "UPDATE outbox_event SET attempts = attempts + 1, last_error = ? WHERE seq IN "
+                                     + "(SELECT seq FROM outbox_event WHERE published_at IS NULL ORDER BY seq LIMIT ?)")) {
+                    update.setString(1, reason.length() > 500 ? reason.substring(0, 500) : reason);
+                    update.setInt(2, config.batchSize());
+                    update.executeUpdate();
+                } catch (SQLException sql) {
+                    throw new IllegalStateException(sql);
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.debugf("could not record the relay failure (database unreachable?): %s", rootMessage(e));
+        }
     }
 
     int publishBatch() throws Exception {
@@ -187,16 +199,6 @@ public class OutboxRelay {
                 "UPDATE outbox_event SET published_at = now(), attempts = attempts + 1 WHERE seq = ANY (?)")) {
             update.setArray(1, connection.createArrayOf("bigint", batch.stream().map(PendingEvent::seq).toArray()));
             update.executeUpdate();
-        }
-    }
-
-    private void execute(String sql, Object parameter) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setObject(1, parameter);
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -1,6 +1,6 @@
 package fr.tremplin.common.events;
 
-/** The platform's topics (DESIGN.md §3); a poison message goes to the topic's {@code .dlq}. */
+/** The platform's topics (docs/ARCHITECTURE.md §3); a poison message goes to the topic's {@code .dlq}. */
 public final class Topics {
     public static final String OFFERS = "tremplin.offers.v1";
     public static final String SCHOOLS = "tremplin.schools.v1";

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import fr.tremplin.common.persistence.DatabaseFailure;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -107,8 +108,7 @@ public class ProblemMappers {
             return ProblemTypes.response(400, "Invalid parameter",
                     "a query or path parameter does not have the expected type (number, boolean, UUID, date...)");
         }
-        String title = Response.Status.fromStatusCode(status) == null ? "Error"
-                : Response.Status.fromStatusCode(status).getReasonPhrase();
+        String title = ProblemCatalog.title(status);
         String detail = status == 404 ? "no such resource" : safeMessage(e, title);
         return ProblemTypes.response(status, title, detail);
     }
@@ -118,36 +118,30 @@ public class ProblemMappers {
         if (e instanceof ProblemException problem) {
             return problem(problem);
         }
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            // two identical creations racing each other: the database's uniqueness decided, the loser learns why
-            if (cause instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
-                return ProblemTypes.response(409, "Conflict", "this already exists (it was created at the same moment)");
+        return switch (DatabaseFailure.of(e)) {
+            // the database decided between two writes at the same moment: the loser learns why, and may retry
+            case LOST_RACE -> ProblemTypes.response(409, "Conflict",
+                    "a concurrent change got there first; reload and retry");
+            case CONSTRAINT -> ProblemTypes.response(409, "Conflict",
+                    "a concurrent change got there first (it already exists, or no longer fits); reload and retry");
+            case BUSY -> busy();
+            case OTHER -> {
+                LOG.error("unexpected error", e);
+                yield ProblemTypes.response(500, "Internal error", "an unexpected error occurred; it has been logged");
             }
-        }
-        Response busy = busy(e);
-        if (busy != null) {
-            return busy;
-        }
-        LOG.error("unexpected error", e);
-        return ProblemTypes.response(500, "Internal error", "an unexpected error occurred; it has been logged");
+        };
     }
 
     /**
      * Every database connection still busy when the acquisition timeout ran out: the service is overloaded, not
      * broken, and the request wrote nothing (a transaction's first statement is what asks for a connection). A 503
-     * with Retry-After tells clients and the gateway to come back; null when {@code e} is something else.
+     * with Retry-After tells clients and the gateway to come back.
      */
-    public static Response busy(Throwable e) {
-        for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLException sql && sql.getMessage() != null
-                    && sql.getMessage().contains("acquisition timeout")) {
-                LOG.warn("no database connection free within the acquisition timeout: answered 503");
-                return Response.fromResponse(ProblemTypes.response(503, "Service busy",
-                                "too many requests at this moment; nothing was recorded, retry in a moment"))
-                        .header("Retry-After", "1").build();
-            }
-        }
-        return null;
+    private static Response busy() {
+        LOG.warn("no database connection free within the acquisition timeout: answered 503");
+        return Response.fromResponse(ProblemTypes.response(503, "Service busy",
+                        "too many requests at this moment; nothing was recorded, retry in a moment"))
+                .header("Retry-After", "1").build();
     }
 
     private static String safeMessage(WebApplicationException e, String fallback) {

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The authenticated person and the scope claims of their token (DESIGN.md §1). Every service checks reads and
+ * The authenticated person and the scope claims of their token (docs/ARCHITECTURE.md §1). Every service checks reads and
  * writes against these; a claim may be a string or an array of strings.
  */
 @RequestScoped

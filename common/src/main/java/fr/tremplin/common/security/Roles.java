@@ -1,6 +1,6 @@
 package fr.tremplin.common.security;
 
-/** The role claims of DESIGN.md §1, as the {@code groups} of a token. */
+/** The role claims of docs/ARCHITECTURE.md §1, as the {@code groups} of a token. */
 public final class Roles {
     public static final String PUPIL = "pupil";
     public static final String PRINCIPAL = "principal";

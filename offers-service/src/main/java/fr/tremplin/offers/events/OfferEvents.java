@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The offer events of DESIGN.md §3, keyed by offer id. The payload carries what applications-service needs to
+ * The offer events of docs/ARCHITECTURE.md §3, keyed by offer id. The payload carries what applications-service needs to
  * keep its seats and rules without calling back: weeks, capacity, reservation, département, ministry, status.
  */
 @ApplicationScoped

@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * Where a pupil stands in finding an internship, derived from the last known state of each of their candidacies
- * (applications-service's states, DESIGN.md §4). The most advanced candidacy wins: COMPLETED, then CONFIRMED
+ * (applications-service's states, docs/ARCHITECTURE.md §4). The most advanced candidacy wins: COMPLETED, then CONFIRMED
  * (confirmed or agreement signed), then ACCEPTED, then APPLIED (submitted, forwarded or redirected, still open);
  * rejected, cancelled and expired candidacies count for nothing.
  */

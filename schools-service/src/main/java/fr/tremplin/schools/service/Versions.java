@@ -2,7 +2,7 @@ package fr.tremplin.schools.service;
 
 import fr.tremplin.common.problem.ProblemException;
 
-/** Optimistic concurrency of edits (DESIGN.md §6): the version edited comes in If-Match or in the body. */
+/** Optimistic concurrency of edits (docs/ARCHITECTURE.md §6): the version edited comes in If-Match or in the body. */
 final class Versions {
 
     private Versions() {

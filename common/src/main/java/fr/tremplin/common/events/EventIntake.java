@@ -1,0 +1,57 @@
+package fr.tremplin.common.events;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.tremplin.common.persistence.LostRaces;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logging.Logger;
+
+import java.util.Optional;
+
+/**
+ * The one recipe every consumer of the platform follows (docs/CONVENTIONS.md, "Consuming an event"):
+ * <ol>
+ *   <li>read the record as a CloudEvent, then as the handler's typed event: anything unreadable is thrown, and the
+ *       channel's {@code failure-strategy=dead-letter-queue} moves it to the topic's {@code .dlq};</li>
+ *   <li>in one new transaction, record the event id ({@link ProcessedEvents}) and apply it: a redelivery finds the id
+ *       and changes nothing, a crash before the commit leaves neither;</li>
+ *   <li>retry that transaction when it lost a race ({@link LostRaces}): a good event never goes to the dead letters
+ *       for a deadlock.</li>
+ * </ol>
+ */
+@ApplicationScoped
+public class EventIntake {
+
+    private static final Logger LOG = Logger.getLogger(EventIntake.class);
+
+    private final ProcessedEvents processed;
+    private final ObjectMapper mapper;
+
+    public EventIntake(ProcessedEvents processed, ObjectMapper mapper) {
+        this.processed = processed;
+        this.mapper = mapper;
+    }
+
+    public <T> void consume(ConsumerRecord<String, String> record, EventHandler<T> handler) {
+        IncomingEvent event;
+        Optional<T> typed;
+        try {
+            event = IncomingEvent.from(record, mapper);
+            typed = handler.read(event);
+        } catch (IncomingEvent.MalformedEventException e) {
+            // the reason names fields and ids only, never a payload value that could be personal data
+            LOG.warnf("%s: poison record at %s-%d@%d goes to the dead-letter topic: %s", handler.name(),
+                    record.topic(), record.partition(), record.offset(), e.getMessage());
+            throw e;
+        }
+        if (typed.isEmpty()) {
+            return;
+        }
+        LostRaces.retry(handler.name() + " event " + event.id(), () -> QuarkusTransaction.requiringNew().run(() -> {
+            if (processed.firstDelivery(handler.name(), event.id())) {
+                handler.apply(typed.get());
+            }
+        }));
+    }
+}
