@@ -182,11 +182,18 @@ public class ProblemMappers {
             }
             String name = node.getName() == null ? "" : node.getName();
             if (node.getIndex() != null) {
-                if (!names.isEmpty() && name.isEmpty()) {
+                // an index on a node inside an iterable is the position in the container named before it:
+                // weeks[1].capacity, not weeks.capacity[1]
+                boolean ofContainer = node.isInIterable() && !names.isEmpty()
+                        && !names.get(names.size() - 1).endsWith("]");
+                if (ofContainer || (!names.isEmpty() && name.isEmpty())) {
                     names.set(names.size() - 1, names.get(names.size() - 1) + "[" + node.getIndex() + "]");
-                    continue;
+                    if (name.isEmpty()) {
+                        continue;
+                    }
+                } else {
+                    name = name + "[" + node.getIndex() + "]";
                 }
-                name = name + "[" + node.getIndex() + "]";
             }
             if (!name.isEmpty()) {
                 names.add(name);
