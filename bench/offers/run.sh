@@ -20,7 +20,7 @@ while [ $# -gt 0 ]; do
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
-DATA_DIR=${TREMPLIN_DATA_DIR:-$(cd "$ROOT/../shared/data" && pwd)}
+DATA_DIR=${TREMPLIN_DATA_DIR:-$ROOT/data}
 PORT=18081
 DB=offers_bench
 WORK="$ROOT/bench/results/offers-work"
