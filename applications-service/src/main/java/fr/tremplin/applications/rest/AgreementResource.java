@@ -1,5 +1,8 @@
 package fr.tremplin.applications.rest;
 
+import fr.tremplin.applications.api.AgreementView;
+import fr.tremplin.applications.api.SigningLinkView;
+import fr.tremplin.applications.api.TutorRequest;
 import fr.tremplin.applications.service.AgreementService;
 import fr.tremplin.common.problem.Problem;
 import fr.tremplin.common.security.Caller;

@@ -1,5 +1,9 @@
 package fr.tremplin.applications.rest;
 
+import fr.tremplin.applications.api.ApplicationRequest;
+import fr.tremplin.applications.api.ApplicationSummary;
+import fr.tremplin.applications.api.ApplicationView;
+import fr.tremplin.applications.api.RedirectRequest;
 import fr.tremplin.applications.domain.Action;
 import fr.tremplin.applications.domain.ApplicationState;
 import fr.tremplin.common.calendar.SchoolCalendar;

@@ -1,5 +1,9 @@
 package fr.tremplin.applications.rest;
 
+import fr.tremplin.applications.api.ApplicationSummary;
+import fr.tremplin.applications.api.ClaimView;
+import fr.tremplin.applications.api.RelayRequest;
+import fr.tremplin.applications.api.RelayView;
 import fr.tremplin.applications.service.RelayService;
 import fr.tremplin.common.problem.Problem;
 import fr.tremplin.common.security.Caller;

@@ -1,5 +1,6 @@
 package fr.tremplin.applications.rest;
 
+import fr.tremplin.applications.api.SeatsView;
 import fr.tremplin.applications.service.SeatQueries;
 import fr.tremplin.common.problem.Problem;
 import fr.tremplin.common.security.Caller;

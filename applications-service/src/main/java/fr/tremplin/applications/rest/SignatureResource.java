@@ -1,5 +1,6 @@
 package fr.tremplin.applications.rest;
 
+import fr.tremplin.applications.api.FamilyAgreementView;
 import fr.tremplin.applications.service.AgreementService;
 import fr.tremplin.common.problem.Problem;
 import jakarta.annotation.security.PermitAll;

@@ -1,7 +1,7 @@
 package fr.tremplin.applications.service;
 
 import fr.tremplin.applications.domain.OfferView;
-import fr.tremplin.applications.rest.SeatsView;
+import fr.tremplin.applications.api.SeatsView;
 import fr.tremplin.common.problem.ProblemException;
 import fr.tremplin.common.security.Caller;
 import fr.tremplin.common.security.Roles;

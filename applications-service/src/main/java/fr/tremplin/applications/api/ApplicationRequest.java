@@ -1,4 +1,4 @@
-package fr.tremplin.applications.rest;
+package fr.tremplin.applications.api;
 
 import fr.tremplin.common.calendar.SchoolCalendar;
 import jakarta.validation.constraints.NotBlank;

@@ -1,4 +1,4 @@
-package fr.tremplin.applications.rest;
+package fr.tremplin.applications.api;
 
 import java.time.Instant;
 import java.util.List;

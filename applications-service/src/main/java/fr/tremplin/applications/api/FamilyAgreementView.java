@@ -1,4 +1,4 @@
-package fr.tremplin.applications.rest;
+package fr.tremplin.applications.api;
 
 import fr.tremplin.applications.domain.Agreement;
 

@@ -1,4 +1,4 @@
-package fr.tremplin.applications.rest;
+package fr.tremplin.applications.api;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
