@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import fr.tremplin.gateway.support.DegradedProfile;
-import fr.tremplin.gateway.support.Tokens;
+import fr.tremplin.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
@@ -31,7 +31,7 @@ class DegradedPlatformTest {
 
     @Test
     void a_service_that_is_down_gives_a_502_problem() {
-        given().header("Authorization", "Bearer " + Tokens.valid("down-tester", "pupil"))
+        given().header("Authorization", TestTokens.as("pupil").subject("down-tester").bearer())
                 .contentType("application/json").body("{\"offerId\":\"o-1\"}")
                 .when().post("/api/v1/applications")
                 .then()
@@ -46,7 +46,7 @@ class DegradedPlatformTest {
 
     @Test
     void a_service_too_slow_gives_a_504_problem() {
-        given().header("Authorization", "Bearer " + Tokens.valid("slow-tester", "admin"))
+        given().header("Authorization", TestTokens.as("admin").subject("slow-tester").bearer())
                 .when().get("/api/v1/statistics/slow")
                 .then()
                 .statusCode(504)
@@ -66,13 +66,13 @@ class DegradedPlatformTest {
 
     @Test
     void authenticated_clients_are_limited_by_subject_with_their_own_limit() {
-        String token = Tokens.valid("busy-operator", "operator");
+        String token = TestTokens.as("operator").subject("busy-operator").sign();
         for (int i = 0; i < DegradedProfile.AUTHENTICATED_BURST; i++) {
             given().header("Authorization", "Bearer " + token).when().get("/api/v1/offers").then().statusCode(200);
         }
         assertRateLimited(given().header("Authorization", "Bearer " + token).when().get("/api/v1/offers"));
         // Another subject from the same address has its own bucket.
-        given().header("Authorization", "Bearer " + Tokens.valid("calm-operator", "operator"))
+        given().header("Authorization", TestTokens.as("operator").subject("calm-operator").bearer())
                 .when().get("/api/v1/offers").then().statusCode(200);
     }
 

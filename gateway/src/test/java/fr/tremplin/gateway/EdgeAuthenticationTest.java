@@ -5,14 +5,21 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.time.Instant;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import fr.tremplin.gateway.support.GatewayTestProfile;
-import fr.tremplin.gateway.support.Tokens;
+import fr.tremplin.testing.JwtKeysTestResource;
+import fr.tremplin.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
+import io.smallrye.jwt.build.Jwt;
 
 @QuarkusTest
 @TestProfile(GatewayTestProfile.class)
@@ -33,7 +40,7 @@ class EdgeAuthenticationTest {
 
     @Test
     void a_valid_token_is_forwarded_as_is_with_the_body() {
-        String token = Tokens.valid("pupil-42", "pupil");
+        String token = TestTokens.as("pupil").subject("pupil-42").sign();
 
         given().header("Authorization", "Bearer " + token)
                 .contentType("application/json").body("{\"offerId\":\"o-1\",\"weekId\":\"w-3\"}")
@@ -55,17 +62,17 @@ class EdgeAuthenticationTest {
 
     @Test
     void an_expired_token_is_refused_at_the_edge() {
-        assertUnauthorized("Bearer " + Tokens.expired("pupil-42"));
+        assertUnauthorized("Bearer " + expiredToken("pupil-42"));
     }
 
     @Test
     void a_token_signed_by_another_key_is_refused() {
-        assertUnauthorized("Bearer " + Tokens.forged("admin-1"));
+        assertUnauthorized("Bearer " + forgedToken("admin-1"));
     }
 
     @Test
     void a_token_from_another_issuer_is_refused() {
-        assertUnauthorized("Bearer " + Tokens.wrongIssuer("admin-1"));
+        assertUnauthorized("Bearer " + tokenFromAnotherIssuer("admin-1"));
     }
 
     @Test
@@ -94,5 +101,34 @@ class EdgeAuthenticationTest {
                 .body("status", equalTo(401))
                 .body("detail", equalTo("The bearer token is invalid or expired."))
                 .body("service", nullValue());
+    }
+
+    // The bad tokens are made here: TestTokens (tremplin-testing) signs only good ones, with the platform's issuer,
+    // the default lifespan and the test run's key, and only the gateway's tests need tokens that go wrong.
+
+    private static String expiredToken(String subject) {
+        return Jwt.issuer(JwtKeysTestResource.ISSUER).subject(subject).groups("pupil")
+                .issuedAt(Instant.now().minusSeconds(7200))
+                .expiresAt(Instant.now().minusSeconds(3600))
+                .sign();
+    }
+
+    private static String tokenFromAnotherIssuer(String subject) {
+        return Jwt.issuer("somebody-else").subject(subject).groups("admin").sign();
+    }
+
+    /** Well-formed and unexpired, but signed with a key the platform does not know. */
+    private static String forgedToken(String subject) {
+        return Jwt.issuer(JwtKeysTestResource.ISSUER).subject(subject).groups("admin").sign(foreignKey());
+    }
+
+    private static PrivateKey foreignKey() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair().getPrivate();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

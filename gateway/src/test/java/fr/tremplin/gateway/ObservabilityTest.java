@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import fr.tremplin.gateway.edge.AccessLog;
 import fr.tremplin.gateway.support.GatewayTestProfile;
-import fr.tremplin.gateway.support.Tokens;
+import fr.tremplin.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
@@ -86,7 +86,7 @@ class ObservabilityTest {
 
     @Test
     void one_access_line_per_request_without_query_string_token_or_body() throws Exception {
-        String token = Tokens.valid("pupil-9", "pupil");
+        String token = TestTokens.as("pupil").subject("pupil-9").sign();
         given().header("X-Request-Id", "log-check-1")
                 .header("Authorization", "Bearer " + token)
                 .contentType("application/json").body("{\"secret\":\"body-content\"}")

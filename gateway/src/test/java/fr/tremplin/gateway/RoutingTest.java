@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import fr.tremplin.gateway.routing.RouteTable;
 import fr.tremplin.gateway.support.FakeUpstreams;
 import fr.tremplin.gateway.support.GatewayTestProfile;
-import fr.tremplin.gateway.support.Tokens;
+import fr.tremplin.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
@@ -53,7 +53,7 @@ class RoutingTest {
 
     @Test
     void method_path_query_headers_and_body_go_up_unchanged() {
-        String token = Tokens.valid("host-7", "host");
+        String token = TestTokens.as("host").subject("host-7").sign();
         String body = "{\"title\":\"Stage en mairie\",\"seats\":3}";
 
         Response echo = given()
