@@ -2,7 +2,7 @@ package fr.tremplin.applications.service;
 
 import fr.tremplin.applications.domain.Agreement;
 import fr.tremplin.applications.domain.Application;
-import fr.tremplin.applications.domain.OfferView;
+import fr.tremplin.applications.domain.OfferCopy;
 import fr.tremplin.common.calendar.SchoolCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -22,7 +22,7 @@ public class AgreementDrafts {
         if (application.agreementId != null) {
             return application.agreementId;
         }
-        OfferView offer = OfferView.findById(application.offerId);
+        OfferCopy offer = OfferCopy.findById(application.offerId);
         Agreement agreement = new Agreement();
         agreement.id = UUID.randomUUID();
         agreement.applicationId = application.id;

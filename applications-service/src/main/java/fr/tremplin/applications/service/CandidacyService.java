@@ -5,7 +5,7 @@ import fr.tremplin.applications.domain.Actor;
 import fr.tremplin.applications.domain.Application;
 import fr.tremplin.applications.domain.ApplicationState;
 import fr.tremplin.applications.domain.CandidacyLifecycle;
-import fr.tremplin.applications.domain.OfferView;
+import fr.tremplin.applications.domain.OfferCopy;
 import fr.tremplin.applications.domain.Transition;
 import fr.tremplin.common.calendar.SchoolCalendar;
 import fr.tremplin.applications.repository.ApplicationRepository;
@@ -63,7 +63,7 @@ public class CandidacyService {
         }
         SubmissionRules.PupilContext pupil = rules.pupilFor(caller, role, request.pupilId());
         applications.lockPupil(pupil.pupilId());
-        OfferView offer = OfferView.findById(request.offerId());
+        OfferCopy offer = OfferCopy.findById(request.offerId());
         SeatLedger.Week week = rules.checkOffer(pupil, offer, request.offerId(), request.week());
         rules.checkPupil(pupil, request.offerId(), request.week(), false);
         Created created = create(pupil, offer, week, request.motivation(), new Actor(caller.id(), role), null,
@@ -126,7 +126,7 @@ public class CandidacyService {
         }
         SubmissionRules.PupilContext pupil = rules.pupilOf(original.pupilId, original.schoolUai, original.classId,
                 original.schoolPriority);
-        OfferView offer = OfferView.findById(request.offerId());
+        OfferCopy offer = OfferCopy.findById(request.offerId());
         SeatLedger.Week week = rules.checkOffer(pupil, offer, request.offerId(), request.week());
         rules.checkPupil(pupil, request.offerId(), request.week(), true);
         Actor relay = new Actor(caller.id(), role);
@@ -168,7 +168,7 @@ public class CandidacyService {
         }
     }
 
-    private Created create(SubmissionRules.PupilContext pupil, OfferView offer, SeatLedger.Week week,
+    private Created create(SubmissionRules.PupilContext pupil, OfferCopy offer, SeatLedger.Week week,
                                String motivation, Actor actor, UUID redirectedFrom, UUID id) {
         Instant now = clock.instant();
         Application application = new Application();

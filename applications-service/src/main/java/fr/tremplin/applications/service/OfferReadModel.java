@@ -5,7 +5,7 @@ import fr.tremplin.applications.domain.Action;
 import fr.tremplin.applications.domain.Actor;
 import fr.tremplin.applications.domain.Application;
 import fr.tremplin.applications.domain.ApplicationState;
-import fr.tremplin.applications.domain.OfferView;
+import fr.tremplin.applications.domain.OfferCopy;
 import fr.tremplin.common.calendar.SchoolCalendar;
 import fr.tremplin.applications.repository.ApplicationRepository;
 import fr.tremplin.common.events.IncomingEvent;
@@ -82,20 +82,20 @@ public class OfferReadModel {
         UUID offerId = uuid(event.text("offerId") != null ? event.text("offerId") : event.key(), event);
         Integer version = data.hasNonNull("version") ? data.get("version").asInt() : null;
         Instant asOf = asOf(event);
-        OfferView offer = em.find(OfferView.class, offerId, LockModeType.PESSIMISTIC_WRITE);
+        OfferCopy offer = em.find(OfferCopy.class, offerId, LockModeType.PESSIMISTIC_WRITE);
         if (offer != null && older(version, asOf, offer)) {
             LOG.debugf("ignoring %s of offer %s: older than what is known", event.type(), offerId);
             return;
         }
         boolean removed = "offer.removed".equals(event.type());
-        String status = removed ? OfferView.REMOVED
+        String status = removed ? OfferCopy.REMOVED
                 : event.text("status") != null ? event.text("status") : statusOf(event.type());
         int capacity = data.path("capacityPerWeek").asInt(0);
         if (capacity < 0) {
             throw new IncomingEvent.MalformedEventException("offer event " + event.id() + ": negative capacity");
         }
         if (offer == null) {
-            offer = new OfferView();
+            offer = new OfferCopy();
             offer.offerId = offerId;
         }
         offer.title = event.text("title");
@@ -161,7 +161,7 @@ public class OfferReadModel {
     }
 
     /** Older than what is known: a lower version, or the same version with an earlier time. */
-    static boolean older(Integer version, Instant asOf, OfferView known) {
+    static boolean older(Integer version, Instant asOf, OfferCopy known) {
         if (version != null && known.version != null && !version.equals(known.version)) {
             return version < known.version;
         }
@@ -201,9 +201,9 @@ public class OfferReadModel {
 
     private static String statusOf(String type) {
         return switch (type) {
-            case "offer.published", "offer.updated" -> OfferView.PUBLISHED;
+            case "offer.published", "offer.updated" -> OfferCopy.PUBLISHED;
             case "offer.unpublished" -> "UNPUBLISHED";
-            default -> OfferView.REMOVED; // offer.removed
+            default -> OfferCopy.REMOVED; // offer.removed
         };
     }
 

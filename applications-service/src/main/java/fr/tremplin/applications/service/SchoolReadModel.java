@@ -5,8 +5,8 @@ import fr.tremplin.applications.domain.Action;
 import fr.tremplin.applications.domain.Actor;
 import fr.tremplin.applications.domain.Application;
 import fr.tremplin.applications.domain.ApplicationState;
-import fr.tremplin.applications.domain.PupilView;
-import fr.tremplin.applications.domain.SchoolView;
+import fr.tremplin.applications.domain.PupilCopy;
+import fr.tremplin.applications.domain.SchoolCopy;
 import fr.tremplin.common.calendar.SchoolCalendar;
 import fr.tremplin.applications.repository.ApplicationRepository;
 import fr.tremplin.common.events.IncomingEvent;
@@ -79,12 +79,12 @@ public class SchoolReadModel {
         if (uai == null || priority == null) {
             throw new IncomingEvent.MalformedEventException("school event " + event.id() + " has no uai or priority");
         }
-        SchoolView view = em.find(SchoolView.class, uai, LockModeType.PESSIMISTIC_WRITE);
+        SchoolCopy view = em.find(SchoolCopy.class, uai, LockModeType.PESSIMISTIC_WRITE);
         if (view != null && asOf.isBefore(view.asOf)) {
             return;
         }
         if (view == null) {
-            view = new SchoolView();
+            view = new SchoolCopy();
             view.uai = uai;
         }
         view.priority = priority;
@@ -101,14 +101,14 @@ public class SchoolReadModel {
         if (uai == null) {
             throw new IncomingEvent.MalformedEventException("pupil event " + event.id() + " has no uai");
         }
-        PupilView view = em.find(PupilView.class, pupilId, LockModeType.PESSIMISTIC_WRITE);
+        PupilCopy view = em.find(PupilCopy.class, pupilId, LockModeType.PESSIMISTIC_WRITE);
         if (view != null && (view.erased || asOf.isBefore(view.asOf))) {
             return;
         }
         boolean moved = view != null && (!uai.equals(view.uai) || !java.util.Objects.equals(view.classId,
                 event.text("classId")));
         if (view == null) {
-            view = new PupilView();
+            view = new PupilCopy();
             view.pupilId = pupilId;
         }
         view.uai = uai;
@@ -127,12 +127,12 @@ public class SchoolReadModel {
 
     private void erased(IncomingEvent event, Instant asOf) {
         UUID pupilId = pupilId(event);
-        PupilView view = em.find(PupilView.class, pupilId, LockModeType.PESSIMISTIC_WRITE);
+        PupilCopy view = em.find(PupilCopy.class, pupilId, LockModeType.PESSIMISTIC_WRITE);
         if (view != null && view.erased) {
             return;
         }
         if (view == null) {
-            view = new PupilView();
+            view = new PupilCopy();
             view.pupilId = pupilId;
         }
         view.erased = true;

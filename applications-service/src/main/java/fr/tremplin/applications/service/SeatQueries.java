@@ -1,6 +1,6 @@
 package fr.tremplin.applications.service;
 
-import fr.tremplin.applications.domain.OfferView;
+import fr.tremplin.applications.domain.OfferCopy;
 import fr.tremplin.applications.api.SeatsView;
 import fr.tremplin.common.problem.ProblemException;
 import fr.tremplin.common.security.Caller;
@@ -22,7 +22,7 @@ public class SeatQueries {
 
     @Transactional
     public SeatsView of(Caller caller, UUID offerId) {
-        OfferView offer = OfferView.findById(offerId);
+        OfferCopy offer = OfferCopy.findById(offerId);
         if (offer == null) {
             throw ProblemException.notFound("no offer " + offerId + " known to applications-service");
         }

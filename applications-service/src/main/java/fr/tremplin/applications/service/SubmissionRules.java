@@ -1,9 +1,9 @@
 package fr.tremplin.applications.service;
 
 import fr.tremplin.applications.config.ApplicationsConfig;
-import fr.tremplin.applications.domain.OfferView;
-import fr.tremplin.applications.domain.PupilView;
-import fr.tremplin.applications.domain.SchoolView;
+import fr.tremplin.applications.domain.OfferCopy;
+import fr.tremplin.applications.domain.PupilCopy;
+import fr.tremplin.applications.domain.SchoolCopy;
 import fr.tremplin.applications.repository.ApplicationRepository;
 import fr.tremplin.common.problem.ProblemException;
 import fr.tremplin.common.security.Caller;
@@ -53,7 +53,7 @@ public class SubmissionRules {
             if (requestedPupil != null && !requestedPupil.equals(self)) {
                 throw ProblemException.forbidden("a pupil applies for themself only");
             }
-            PupilView pupil = PupilView.findById(self);
+            PupilCopy pupil = PupilCopy.findById(self);
             if (pupil != null && pupil.erased) {
                 throw unknownPupil();
             }
@@ -66,7 +66,7 @@ public class SubmissionRules {
         if (requestedPupil == null) {
             throw ProblemException.invalid("pupilId", "is required when applying on a pupil's behalf");
         }
-        PupilView pupil = PupilView.findById(requestedPupil);
+        PupilCopy pupil = PupilCopy.findById(requestedPupil);
         if (pupil == null || pupil.erased) {
             throw unknownPupil();
         }
@@ -82,7 +82,7 @@ public class SubmissionRules {
 
     /** Refreshes a candidacy's pupil from the read model (for a redirection), or keeps what the candidacy knew. */
     public PupilContext pupilOf(UUID pupilId, String uai, String classId, String priority) {
-        PupilView pupil = PupilView.findById(pupilId);
+        PupilCopy pupil = PupilCopy.findById(pupilId);
         if (pupil != null && pupil.erased) {
             throw unknownPupil();
         }
@@ -91,11 +91,11 @@ public class SubmissionRules {
     }
 
     /** The offer's checks: known, published, week open on the offer and declared by the school, reservation. */
-    public SeatLedger.Week checkOffer(PupilContext pupil, OfferView offer, UUID offerId, String week) {
+    public SeatLedger.Week checkOffer(PupilContext pupil, OfferCopy offer, UUID offerId, String week) {
         if (offer == null) {
             throw ProblemException.unprocessable("offerId", "unknown offer");
         }
-        if (!OfferView.PUBLISHED.equals(offer.status)) {
+        if (!OfferCopy.PUBLISHED.equals(offer.status)) {
             throw ProblemException.unprocessable("offerId", "this offer does not take candidacies (it is "
                     + offer.status.toLowerCase() + ")");
         }
@@ -105,8 +105,8 @@ public class SubmissionRules {
                 && !Arrays.asList(pupil.declaredWeeks()).contains(week)) {
             throw ProblemException.unprocessable("week", "is not one of the internship weeks your school declared");
         }
-        if ("REP".equals(offer.reservation) && !SchoolView.REP.equals(pupil.priority())
-                && !SchoolView.REP_PLUS.equals(pupil.priority())) {
+        if ("REP".equals(offer.reservation) && !SchoolCopy.REP.equals(pupil.priority())
+                && !SchoolCopy.REP_PLUS.equals(pupil.priority())) {
             throw ProblemException.unprocessable("offerId", "this offer is reserved for pupils of REP and REP+ collèges");
         }
         if ("SCHOOL".equals(offer.reservation) && !pupil.uai().equals(offer.reservedSchoolUai)) {
@@ -131,7 +131,7 @@ public class SubmissionRules {
     }
 
     private PupilContext context(UUID pupilId, String uai, String classId, String pupilPriority) {
-        SchoolView school = uai == null ? null : SchoolView.findById(uai);
+        SchoolCopy school = uai == null ? null : SchoolCopy.findById(uai);
         String priority = school != null ? school.priority : pupilPriority;
         if (uai == null || priority == null) {
             throw unknownPupil();

@@ -9,10 +9,13 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An offer as last seen on {@code tremplin.offers.v1}; written only by the offers consumer. */
+/**
+ * This service's copy of an offer, as last seen on {@code tremplin.offers.v1} (offers-service owns it); written only by
+ * {@code service.OfferReadModel}. A copy, not a response: the table keeps its first name, {@code offer_view}.
+ */
 @Entity
 @Table(name = "offer_view")
-public class OfferView extends PanacheEntityBase {
+public class OfferCopy extends PanacheEntityBase {
 
     public static final String PUBLISHED = "PUBLISHED";
     public static final String REMOVED = "REMOVED";

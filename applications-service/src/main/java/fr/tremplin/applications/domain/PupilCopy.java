@@ -9,10 +9,13 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A pupil as last seen on {@code tremplin.schools.v1}: id, school and class, never a name. */
+/**
+ * This service's copy of a pupil, as last seen on {@code tremplin.schools.v1} (schools-service owns it): id, school and
+ * class, never a name. Written only by {@code service.SchoolReadModel}; the table keeps its first name, {@code pupil_view}.
+ */
 @Entity
 @Table(name = "pupil_view")
-public class PupilView extends PanacheEntityBase {
+public class PupilCopy extends PanacheEntityBase {
     @Id
     @Column(name = "pupil_id")
     public UUID pupilId;

@@ -10,10 +10,14 @@ import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 
-/** A school as last seen on {@code tremplin.schools.v1}: its priority and declared internship weeks. */
+/**
+ * This service's copy of a school, as last seen on {@code tremplin.schools.v1} (schools-service owns it): its priority,
+ * département and declared internship weeks. Written only by {@code service.SchoolReadModel}; the table keeps its first
+ * name, {@code school_view}.
+ */
 @Entity
 @Table(name = "school_view")
-public class SchoolView extends PanacheEntityBase {
+public class SchoolCopy extends PanacheEntityBase {
 
     public static final String REP = "REP";
     public static final String REP_PLUS = "REP_PLUS";
