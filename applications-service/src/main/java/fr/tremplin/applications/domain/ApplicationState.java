@@ -13,6 +13,14 @@ public enum ApplicationState {
     /** A pupil with a candidacy in one of these has an internship: they cannot apply again. */
     public static final Set<ApplicationState> PLACED = EnumSet.of(CONFIRMED, AGREEMENT_SIGNED, COMPLETED);
 
+    /**
+     * Still in play, from submission to the signed agreement (the states a candidacy can be cancelled from): what a
+     * withdrawn week, a removed offer or an erased pupil cancels, and what follows a pupil who changes class or
+     * school. A completed internship is history, not live.
+     */
+    public static final Set<ApplicationState> LIVE = EnumSet.of(SUBMITTED, FORWARDED, ACCEPTED, CONFIRMED,
+            AGREEMENT_SIGNED);
+
     /** What the candidacy does to its week's seats while in this state. */
     public Seat seat() {
         return switch (this) {

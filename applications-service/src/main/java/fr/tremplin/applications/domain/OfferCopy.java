@@ -44,4 +44,15 @@ public class OfferCopy extends PanacheEntityBase {
     public Integer version;
     @Column(name = "as_of")
     public Instant asOf;
+
+    /**
+     * True when this copy is more recent than an event of the offer of this version and time, which must then change
+     * nothing: a higher version, or, when the versions are the same or one is missing, a later time.
+     */
+    public boolean isNewerThan(Integer eventVersion, Instant eventAsOf) {
+        if (eventVersion != null && version != null && !eventVersion.equals(version)) {
+            return eventVersion < version;
+        }
+        return eventAsOf.isBefore(asOf);
+    }
 }

@@ -105,12 +105,12 @@ public class ApplicationRepository {
         return query.getResultList();
     }
 
-    /** The open candidacies of a pupil, locked (for an erasure). */
+    /** The live candidacies of a pupil ({@link ApplicationState#LIVE}), locked (for an erasure or a move). */
     @Transactional(Transactional.TxType.MANDATORY)
     @SuppressWarnings("unchecked")
-    public List<Application> lockLiveOfPupil(UUID pupilId, Set<ApplicationState> states) {
+    public List<Application> lockLiveOfPupil(UUID pupilId) {
         return em.createNativeQuery("SELECT * FROM application WHERE pupil_id = ?1 AND state IN "
-                        + ApplicationState.sql(states) + " ORDER BY id FOR UPDATE", Application.class)
+                        + ApplicationState.sql(ApplicationState.LIVE) + " ORDER BY id FOR UPDATE", Application.class)
                 .setParameter(1, pupilId).getResultList();
     }
 

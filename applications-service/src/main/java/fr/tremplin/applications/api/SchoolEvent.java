@@ -1,0 +1,30 @@
+package fr.tremplin.applications.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What this service keeps from {@code tremplin.schools.v1} (docs/EVENTS.md): a school's description, a pupil's school
+ * and class, a pupil's erasure. Read and checked by {@code consumers.SchoolEventsConsumer}, applied by
+ * {@code service.SchoolReadModel}. Never a name.
+ */
+public sealed interface SchoolEvent {
+
+    /** When the change happened: orders the events of one school or pupil. */
+    Instant asOf();
+
+    /** {@code school.registered}, {@code school.updated}: its priority, département and declared weeks. */
+    record SchoolChanged(String uai, String priority, String department, String academy, List<String> declaredWeeks,
+                         Instant asOf) implements SchoolEvent {
+    }
+
+    /** {@code pupil.enrolled}, {@code pupil.updated}: the pupil's school and class. */
+    record PupilChanged(UUID pupilId, String uai, String classId, String priority, String schoolYear, Instant asOf)
+            implements SchoolEvent {
+    }
+
+    /** {@code pupil.erased}: the pupil is gone for good (GDPR). */
+    record PupilErased(UUID pupilId, Instant asOf) implements SchoolEvent {
+    }
+}
