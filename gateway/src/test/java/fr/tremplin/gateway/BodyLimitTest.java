@@ -44,7 +44,7 @@ class BodyLimitTest {
                 .statusCode(413)
                 .contentType("application/problem+json")
                 .body("status", equalTo(413))
-                .body("title", equalTo("Payload Too Large"))
+                .body("title", equalTo("Payload too large"))
                 .body("type", equalTo("https://tremplin.beta.gouv.fr/problems/payload-too-large"));
     }
 

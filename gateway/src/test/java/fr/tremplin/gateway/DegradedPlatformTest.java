@@ -38,7 +38,7 @@ class DegradedPlatformTest {
                 .statusCode(502)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://tremplin.beta.gouv.fr/problems/bad-gateway"))
-                .body("title", equalTo("Bad Gateway"))
+                .body("title", equalTo("Bad gateway"))
                 .body("status", equalTo(502))
                 .body("detail", containsString("applications"))
                 .body(not(containsString("Exception")));

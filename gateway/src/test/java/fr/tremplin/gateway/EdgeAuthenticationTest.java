@@ -97,7 +97,7 @@ class EdgeAuthenticationTest {
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", startsWith("Bearer"))
                 .body("type", equalTo("https://tremplin.beta.gouv.fr/problems/unauthenticated"))
-                .body("title", equalTo("Unauthorized"))
+                .body("title", equalTo("Unauthenticated"))
                 .body("status", equalTo(401))
                 .body("detail", equalTo("The bearer token is invalid or expired."))
                 .body("service", nullValue());

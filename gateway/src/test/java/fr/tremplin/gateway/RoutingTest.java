@@ -153,7 +153,7 @@ class RoutingTest {
                     .then().statusCode(404)
                     .contentType("application/problem+json")
                     .body("status", equalTo(404))
-                    .body("title", equalTo("Not Found"))
+                    .body("title", equalTo("Not found"))
                     .body("type", startsWith("https://tremplin.beta.gouv.fr/problems/"));
         }
     }

@@ -1,5 +1,6 @@
 package fr.tremplin.gateway.problem;
 
+import fr.tremplin.common.problem.ProblemCatalog;
 import fr.tremplin.gateway.edge.BodyDrain;
 import fr.tremplin.gateway.edge.RequestIdFilter;
 import io.vertx.core.http.HttpHeaders;
@@ -9,7 +10,7 @@ import io.vertx.ext.web.RoutingContext;
 /** Ends an exchange with a problem+json body. */
 public final class ProblemResponses {
 
-    public static final String CONTENT_TYPE = "application/problem+json";
+    public static final String CONTENT_TYPE = ProblemCatalog.MEDIA_TYPE;
 
     private ProblemResponses() {
     }
