@@ -4,7 +4,8 @@
 # consumer measures the delay from submission to the event on tremplin.applications.v1. Then the seat ledger is
 # checked against the candidacies and every transition's event against what reached the topic.
 # The real service jar runs against local PostgreSQL (database applications_bench, recreated) and the local Kafka
-# broker (bin/infra up); the load generator is a separate process (CampaignLoad.java, run with `java`).
+# broker (bin/infra up); the load generator is a separate process (bench/applications/*.java, main class
+# CampaignLoad, compiled with javac and run with `java`).
 # Offers, schools and pupils are seeded as events on per-run topics (the service is pointed at them), so that other
 # runs' or other services' events on the shared broker do not mix in.
 # Usage: bench/applications/run.sh [--rate N] [--candidacies N] [--pupils N] [--offers N]
@@ -45,14 +46,17 @@ bin/infra up >/dev/null
 # the load generator signs the tokens the service verifies
 throwaway_keys "$WORK"
 
-echo "== building the service jar and the load generator's classpath"
+echo "== building the service jar and the load generator"
 ./mvnw -q -pl applications-service -am package -DskipTests
 copy_app applications-service "$WORK"
 ./mvnw -q -f bench/applications/pom.xml dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt" >/dev/null
-"$JAVA_HOME/bin/javac" -d "$WORK/lib" bench/lib/LeanHttp.java
-CP="$(cat "$WORK/classpath.txt"):$WORK/lib"
-LOAD=("$JAVA_HOME/bin/java" -Xmx1g -cp "$CP" bench/applications/CampaignLoad.java)
-"${LOAD[@]}" topics "$BOOTSTRAP" "$OFFERS_TOPIC" "$SCHOOLS_TOPIC"
+# compiled here rather than launched from source, so that the generator can be several files: the source launcher
+# takes several only from Java 22, and find_jdk may pick a 21; emptied first so that no class of a removed file lingers
+rm -rf "$WORK/load"
+"$JAVA_HOME/bin/javac" -cp "$(cat "$WORK/classpath.txt")" -d "$WORK/load" \
+  bench/lib/LeanHttp.java bench/applications/*.java
+CP="$(cat "$WORK/classpath.txt"):$WORK/load"
+"$JAVA_HOME/bin/java" -Xmx1g -cp "$CP" CampaignLoad topics "$BOOTSTRAP" "$OFFERS_TOPIC" "$SCHOOLS_TOPIC"
 
 echo "== starting applications-service on :$PORT (prod profile, JSON access log to $WORK/service.log)"
 QUARKUS_HTTP_PORT=$PORT QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB \
@@ -66,7 +70,7 @@ trap 'stop_service $SERVICE' EXIT
 await_ready $PORT "$WORK/service.log"
 
 echo "== campaign: $PUPILS pupils, $CANDIDACIES candidacies, $OFFERS offers, target $RATE submissions/s"
-OUT=$("$JAVA_HOME/bin/java" -Xms1g -Xmx1g -DservicePid=$SERVICE -cp "$CP" bench/applications/CampaignLoad.java run base=http://127.0.0.1:$PORT bootstrap="$BOOTSTRAP" offersTopic="$OFFERS_TOPIC" \
+OUT=$("$JAVA_HOME/bin/java" -Xms1g -Xmx1g -DservicePid=$SERVICE -cp "$CP" CampaignLoad run base=http://127.0.0.1:$PORT bootstrap="$BOOTSTRAP" offersTopic="$OFFERS_TOPIC" \
   schoolsTopic="$SCHOOLS_TOPIC" db=jdbc:postgresql://127.0.0.1:5432/$DB key="$WORK/jwt-private.pem" \
   offers=$OFFERS schools=$SCHOOLS pupils=$PUPILS candidacies=$CANDIDACIES rate=$RATE | tee /dev/stderr)
 RSS=$(awk '/VmHWM/ {print int($2/1024)}' /proc/$SERVICE/status)
