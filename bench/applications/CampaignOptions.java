@@ -1,0 +1,40 @@
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The options of {@code CampaignLoad run}, given as key=value arguments after the command. The defaults are the full
+ * benchmark's (docs/BENCHMARKS.md); run.sh passes all but the shares and the warm-up.
+ */
+record CampaignOptions(String base, String bootstrap, String offersTopic, String schoolsTopic, String db, Path key,
+                       int offers, int schools, int pupils, int candidacies, int rate, double acceptShare,
+                       double confirmShare, int warmup) {
+
+    static CampaignOptions parse(String[] args) {
+        Map<String, String> o = new HashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            String[] kv = args[i].split("=", 2);
+            o.put(kv[0], kv[1]);
+        }
+        return new CampaignOptions(
+                o.getOrDefault("base", "http://127.0.0.1:18083"),
+                o.getOrDefault("bootstrap", "127.0.0.1:9092"),
+                o.get("offersTopic"),
+                o.get("schoolsTopic"),
+                o.get("db"),
+                Path.of(o.get("key")),
+                Integer.parseInt(o.getOrDefault("offers", "5000")),
+                Integer.parseInt(o.getOrDefault("schools", "400")),
+                Integer.parseInt(o.getOrDefault("pupils", "20000")),
+                Integer.parseInt(o.getOrDefault("candidacies", "50000")),
+                Integer.parseInt(o.getOrDefault("rate", "350")),
+                Double.parseDouble(o.getOrDefault("accept", "0.15")),
+                Double.parseDouble(o.getOrDefault("confirm", "0.5")),
+                Integer.parseInt(o.getOrDefault("warmup", "3000")));
+    }
+
+    /** The warm-up's candidacies come from pupils of their own, about three each. */
+    int warmupPupils() {
+        return (warmup + 2) / 3;
+    }
+}
