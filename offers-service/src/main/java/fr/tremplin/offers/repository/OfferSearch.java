@@ -1,9 +1,9 @@
 package fr.tremplin.offers.repository;
 
-import fr.tremplin.common.web.Page;
-import fr.tremplin.offers.rest.OfferSummary;
-import fr.tremplin.offers.rest.OfferView;
 import fr.tremplin.common.sql.SqlConditions;
+import fr.tremplin.common.web.Page;
+import fr.tremplin.offers.api.OfferSummary;
+import fr.tremplin.offers.api.OfferView;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -7,6 +7,8 @@ import fr.tremplin.common.security.Roles;
 import fr.tremplin.common.web.IdempotentWrites;
 import fr.tremplin.common.web.Page;
 import fr.tremplin.common.web.PageParams;
+import fr.tremplin.offers.api.OfferRequest;
+import fr.tremplin.offers.api.OfferView;
 import fr.tremplin.offers.domain.OfferStatus;
 import fr.tremplin.offers.service.OfferService;
 import jakarta.annotation.security.PermitAll;

@@ -1,12 +1,14 @@
 package fr.tremplin.offers.rest;
 
+import fr.tremplin.common.calendar.SchoolCalendar;
 import fr.tremplin.common.problem.Problem;
 import fr.tremplin.common.problem.ProblemException;
 import fr.tremplin.common.security.Caller;
 import fr.tremplin.common.security.Roles;
+import fr.tremplin.common.territory.DepartmentCode;
 import fr.tremplin.common.web.Page;
 import fr.tremplin.common.web.PageParams;
-import fr.tremplin.common.calendar.SchoolCalendar;
+import fr.tremplin.offers.api.OfferSummary;
 import fr.tremplin.offers.repository.OfferSearch;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
@@ -60,7 +62,7 @@ public class OfferSearchResource {
             @QueryParam("sector") @Size(max = 64) String sector,
             @QueryParam("week") List<@Pattern(regexp = SchoolCalendar.WEEK_PATTERN, message = "must be an ISO week such as 2027-W05") String> week,
             @QueryParam("ministry") @Size(max = 16) String ministry,
-            @QueryParam("department") @Pattern(regexp = Departments.PATTERN, message = Departments.MESSAGE) String department,
+            @QueryParam("department") @Pattern(regexp = DepartmentCode.PATTERN, message = DepartmentCode.MESSAGE) String department,
             @QueryParam("publicSector") Boolean publicSector,
             @QueryParam("schoolYear") @Pattern(regexp = SchoolCalendar.SCHOOL_YEAR_PATTERN, message = "must look like 2026-2027") String schoolYear,
             @BeanParam @Valid PageParams page) {

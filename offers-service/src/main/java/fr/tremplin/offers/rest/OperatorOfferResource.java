@@ -6,6 +6,8 @@ import fr.tremplin.common.security.Caller;
 import fr.tremplin.common.security.Roles;
 import fr.tremplin.common.web.Page;
 import fr.tremplin.common.web.PageParams;
+import fr.tremplin.offers.api.OfferRequest;
+import fr.tremplin.offers.api.OfferView;
 import fr.tremplin.offers.service.OperatorBatch;
 import fr.tremplin.offers.service.OperatorIngestion;
 import jakarta.annotation.security.RolesAllowed;

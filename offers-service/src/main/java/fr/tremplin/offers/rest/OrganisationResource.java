@@ -3,6 +3,7 @@ package fr.tremplin.offers.rest;
 import fr.tremplin.common.problem.Problem;
 import fr.tremplin.common.security.Caller;
 import fr.tremplin.common.security.Roles;
+import fr.tremplin.offers.api.OrganisationRequest;
 import fr.tremplin.offers.domain.HostOrganisation;
 import fr.tremplin.offers.service.OrganisationService;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,14 +1,14 @@
 package fr.tremplin.offers.service;
 
+import fr.tremplin.common.calendar.SchoolCalendar;
 import fr.tremplin.common.problem.Problem;
 import fr.tremplin.common.problem.ProblemException;
+import fr.tremplin.offers.api.OfferRequest;
 import fr.tremplin.offers.domain.Ministry;
 import fr.tremplin.offers.domain.Offer;
 import fr.tremplin.offers.domain.OfferWeek;
 import fr.tremplin.offers.domain.Reservation;
-import fr.tremplin.common.calendar.SchoolCalendar;
 import fr.tremplin.offers.domain.Sector;
-import fr.tremplin.offers.rest.OfferRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.LocalDate;

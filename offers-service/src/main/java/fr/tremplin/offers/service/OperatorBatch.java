@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import fr.tremplin.common.problem.Problem;
 import fr.tremplin.common.problem.ProblemException;
 import fr.tremplin.common.security.Caller;
-import fr.tremplin.offers.rest.OfferRequest;
+import fr.tremplin.offers.api.OfferRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;

@@ -4,12 +4,12 @@ import fr.tremplin.common.audit.AuditTrail;
 import fr.tremplin.common.problem.ProblemException;
 import fr.tremplin.common.security.Caller;
 import fr.tremplin.common.security.Roles;
+import fr.tremplin.offers.api.OrganisationRequest;
 import fr.tremplin.offers.domain.HostOrganisation;
 import fr.tremplin.offers.domain.Ministry;
 import fr.tremplin.offers.domain.Offer;
-import fr.tremplin.offers.events.OfferEvents;
 import fr.tremplin.offers.domain.OfferStatus;
-import fr.tremplin.offers.rest.OrganisationRequest;
+import fr.tremplin.offers.events.OfferEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

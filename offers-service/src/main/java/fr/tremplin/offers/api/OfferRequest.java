@@ -1,7 +1,7 @@
-package fr.tremplin.offers.rest;
+package fr.tremplin.offers.api;
 
-import fr.tremplin.offers.domain.Reservation;
 import fr.tremplin.common.calendar.SchoolCalendar;
+import fr.tremplin.offers.domain.Reservation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

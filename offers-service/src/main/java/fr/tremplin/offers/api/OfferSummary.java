@@ -1,4 +1,4 @@
-package fr.tremplin.offers.rest;
+package fr.tremplin.offers.api;
 
 import java.util.List;
 import java.util.UUID;

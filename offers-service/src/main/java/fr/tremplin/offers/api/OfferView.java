@@ -1,4 +1,4 @@
-package fr.tremplin.offers.rest;
+package fr.tremplin.offers.api;
 
 import fr.tremplin.offers.domain.Offer;
 import fr.tremplin.offers.domain.OfferStatus;

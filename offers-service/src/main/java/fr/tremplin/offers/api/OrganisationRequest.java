@@ -1,4 +1,4 @@
-package fr.tremplin.offers.rest;
+package fr.tremplin.offers.api;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
