@@ -1,0 +1,25 @@
+package fr.tremplin.offers.service;
+
+import fr.tremplin.offers.api.CandidacyStateChanged;
+import fr.tremplin.offers.repository.SeatBookingCopies;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/**
+ * Follows the candidacies of applications-service: the confirmed ones take a seat of their week, so that the search
+ * only shows offers with a seat left. Redelivery and reordering change nothing.
+ */
+@ApplicationScoped
+public class SeatBookingService {
+
+    private final SeatBookingCopies copies;
+
+    public SeatBookingService(SeatBookingCopies copies) {
+        this.copies = copies;
+    }
+
+    @Transactional
+    public void apply(CandidacyStateChanged change) {
+        copies.upsert(change);
+    }
+}
