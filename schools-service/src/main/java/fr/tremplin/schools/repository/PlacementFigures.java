@@ -1,11 +1,11 @@
 package fr.tremplin.schools.repository;
 
+import fr.tremplin.common.sql.SqlConditions;
 import fr.tremplin.common.web.Page;
+import fr.tremplin.schools.api.Figures;
 import fr.tremplin.schools.domain.Priority;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-
-import fr.tremplin.common.sql.SqlConditions;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -35,11 +35,6 @@ public class PlacementFigures {
 
     /** A territorial referent's reach; null for an admin (everything). */
     public record Territory(List<String> departments, String academy, String bassin) {
-    }
-
-    public record Figures(String uai, String name, Priority priority, String department, String academy,
-                          String bassin, Integer thirdYearPupils, long pupils, long withoutApplication, long applied,
-                          long accepted, long confirmed, long completed, long placed) {
     }
 
     public Page<Figures> bySchool(SchoolFilter filter, String schoolYear, int page, int size) {

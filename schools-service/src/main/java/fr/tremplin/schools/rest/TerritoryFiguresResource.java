@@ -5,7 +5,7 @@ import fr.tremplin.common.security.Caller;
 import fr.tremplin.common.security.Roles;
 import fr.tremplin.common.web.Page;
 import fr.tremplin.common.web.PageParams;
-import fr.tremplin.schools.repository.PlacementFigures.Figures;
+import fr.tremplin.schools.api.Figures;
 import fr.tremplin.schools.service.FollowUpService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

@@ -4,14 +4,14 @@ import fr.tremplin.common.audit.AuditTrail;
 import fr.tremplin.common.csv.CsvReader;
 import fr.tremplin.common.problem.ProblemException;
 import fr.tremplin.common.security.Caller;
+import fr.tremplin.schools.api.ClassListReport;
+import fr.tremplin.schools.api.ClassListReport.LineOutcome;
+import fr.tremplin.schools.api.ClassListReport.Outcome;
 import fr.tremplin.schools.config.SchoolsConfig;
 import fr.tremplin.schools.domain.Gender;
 import fr.tremplin.schools.domain.PersonName;
 import fr.tremplin.schools.domain.Pupil;
 import fr.tremplin.schools.domain.SchoolClass;
-import fr.tremplin.schools.rest.ClassListReport.LineOutcome;
-import fr.tremplin.schools.rest.ClassListReport.Outcome;
-import fr.tremplin.schools.rest.ClassListReport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

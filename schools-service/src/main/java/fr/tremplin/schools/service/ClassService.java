@@ -1,17 +1,17 @@
 package fr.tremplin.schools.service;
 
 import fr.tremplin.common.audit.AuditTrail;
+import fr.tremplin.common.calendar.SchoolCalendar;
 import fr.tremplin.common.problem.ProblemException;
 import fr.tremplin.common.security.Caller;
 import fr.tremplin.common.web.Page;
 import fr.tremplin.common.web.PageParams;
+import fr.tremplin.schools.api.ClassRename;
+import fr.tremplin.schools.api.ClassRequest;
+import fr.tremplin.schools.api.ClassView;
 import fr.tremplin.schools.domain.Pupil;
 import fr.tremplin.schools.domain.School;
 import fr.tremplin.schools.domain.SchoolClass;
-import fr.tremplin.common.calendar.SchoolCalendar;
-import fr.tremplin.schools.rest.ClassViews.ClassRename;
-import fr.tremplin.schools.rest.ClassViews.ClassRequest;
-import fr.tremplin.schools.rest.ClassViews.ClassView;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;

@@ -2,12 +2,12 @@ package fr.tremplin.schools.service;
 
 import fr.tremplin.common.csv.CsvReader;
 import fr.tremplin.common.problem.ProblemException;
+import fr.tremplin.schools.api.ImportReport.Line;
 import fr.tremplin.schools.domain.Academy;
 import fr.tremplin.schools.domain.Department;
 import fr.tremplin.schools.domain.DepartmentCode;
 import fr.tremplin.schools.domain.Priority;
 import fr.tremplin.schools.domain.Uai;
-import fr.tremplin.schools.rest.ImportReport.Line;
 
 import java.io.IOException;
 import java.io.Reader;

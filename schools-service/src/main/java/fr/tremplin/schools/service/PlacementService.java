@@ -1,5 +1,6 @@
 package fr.tremplin.schools.service;
 
+import fr.tremplin.schools.api.CandidacyState;
 import fr.tremplin.schools.domain.Placement;
 import fr.tremplin.schools.domain.Pupil;
 import io.agroal.api.AgroalDataSource;
@@ -12,7 +13,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -29,9 +29,6 @@ public class PlacementService {
 
     public PlacementService(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
-    }
-
-    public record CandidacyState(UUID applicationId, UUID pupilId, String week, String state, Instant asOf) {
     }
 
     /** Applies a candidacy's new state; returns the pupil's placement, or null when the pupil is unknown. */

@@ -1,4 +1,4 @@
-package fr.tremplin.schools.rest;
+package fr.tremplin.schools.api;
 
 import fr.tremplin.schools.domain.Priority;
 import jakarta.validation.constraints.DecimalMax;

@@ -1,4 +1,4 @@
-package fr.tremplin.schools.rest;
+package fr.tremplin.schools.api;
 
 import fr.tremplin.common.calendar.SchoolCalendar;
 import jakarta.validation.constraints.NotNull;

@@ -1,4 +1,4 @@
-package fr.tremplin.schools.rest;
+package fr.tremplin.schools.api;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package fr.tremplin.schools.rest;
+package fr.tremplin.schools.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 

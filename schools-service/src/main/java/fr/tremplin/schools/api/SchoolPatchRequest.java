@@ -1,4 +1,4 @@
-package fr.tremplin.schools.rest;
+package fr.tremplin.schools.api;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
