@@ -14,13 +14,6 @@ import java.util.List;
  */
 public record RelayRequest(
         @NotBlank @Size(max = 200) String name,
-        @NotNull @Size(max = 120) List<@NotNull @Pattern(regexp = RelayRequest.DEPARTMENT,
+        @NotNull @Size(max = 120) List<@NotNull @Pattern(regexp = DepartmentCode.PATTERN,
                 message = DepartmentCode.MESSAGE) String> departments) {
-
-    /**
-     * {@link DepartmentCode#PATTERN} with the départements 21 to 29 it leaves out (it has {@code 1[0-9]} then
-     * {@code [3-8][0-9]}: Côte-d'Or … Finistère would be refused). Workaround until tremplin-common's pattern is
-     * fixed; then use {@code DepartmentCode.PATTERN} here.
-     */
-    static final String DEPARTMENT = "^(0[1-9]|1[0-9]|2[1-9]|[3-8][0-9]|9[0-5]|2A|2B|97[1-6])$";
 }

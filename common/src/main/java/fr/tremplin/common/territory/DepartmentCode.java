@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 public final class DepartmentCode {
 
     /** The canonical codes, for {@code @Pattern} on request fields. */
-    public static final String PATTERN = "^(0[1-9]|1[0-9]|[3-8][0-9]|9[0-5]|2A|2B|97[1-6])$";
+    public static final String PATTERN = "^(0[1-9]|1[0-9]|2[1-9]|[3-8][0-9]|9[0-5]|2A|2B|97[1-6])$";
     /** What a {@code @Pattern(regexp = PATTERN)} violation says. */
     public static final String MESSAGE = "must be a département code such as 01, 2A, 59 or 974";
 

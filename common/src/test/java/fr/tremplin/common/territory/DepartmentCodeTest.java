@@ -10,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DepartmentCodeTest {
 
     @ParameterizedTest
-    @CsvSource({"1,01", "01,01", "2A,2A", "02A,2A", "02b,2B", "59,59", "059,59", " 93 ,93", "971,971", "976,976"})
+    @CsvSource({"1,01", "01,01", "19,19", "21,21", "27,27", "29,29", "2A,2A", "02A,2A", "02b,2B", "59,59", "059,59",
+            " 93 ,93", "971,971", "976,976"})
     void the_open_data_spellings_become_the_canonical_code(String raw, String canonical) {
         assertThat(DepartmentCode.normalise(raw)).contains(canonical);
     }
