@@ -69,6 +69,37 @@ class OfferLifecycleTest {
     }
 
     @Test
+    void anEditNamesTheVersionItWasMadeOn() {
+        OfferFixtures.Host host = host("Fleuriste des Halles");
+        String id = given().header("Authorization", host.bearer()).contentType(ContentType.JSON)
+                .body(offer("Fleuriste", "Composer des bouquets.", SECTOR_MODE))
+                .post("/api/v1/offers").then().statusCode(201).body("version", is(0)).extract().path("id");
+
+        // no version at all: the caller must say what it edited
+        given().header("Authorization", host.bearer()).contentType(ContentType.JSON)
+                .body(offer("Fleuriste d'un jour", "Composer des bouquets.", SECTOR_MODE)).put("/api/v1/offers/" + id)
+                .then().statusCode(428).contentType("application/problem+json")
+                .body("detail", containsString("If-Match"));
+        // an If-Match that is not a version
+        given().header("Authorization", host.bearer()).header("If-Match", "\"latest\"").contentType(ContentType.JSON)
+                .body(offer("Fleuriste d'un jour", "Composer des bouquets.", SECTOR_MODE)).put("/api/v1/offers/" + id)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", org.hamcrest.Matchers.contains("If-Match"));
+        // the body's version when there is no If-Match
+        Map<String, Object> edited = offer("Fleuriste d'un jour", "Composer des bouquets.", SECTOR_MODE);
+        edited.put("version", 0);
+        given().header("Authorization", host.bearer()).contentType(ContentType.JSON).body(edited)
+                .put("/api/v1/offers/" + id).then().statusCode(200).body("version", is(1));
+        // If-Match, weak or not, wins over the body's version
+        edited.put("version", 0);
+        given().header("Authorization", host.bearer()).header("If-Match", "W/\"1\"").contentType(ContentType.JSON)
+                .body(edited).put("/api/v1/offers/" + id).then().statusCode(200).body("version", is(2));
+        given().header("Authorization", host.bearer()).contentType(ContentType.JSON).body(edited)
+                .put("/api/v1/offers/" + id).then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("now 2"));
+    }
+
+    @Test
     void anotherHostCannotTouchTheOffer() {
         OfferFixtures.Host owner = host("Garage du Centre");
         String id = OfferFixtures.published(owner, offer("Mécanique auto", "Réparer des voitures.", SECTOR_MODE));

@@ -1,12 +1,12 @@
 package fr.tremplin.offers.rest;
 
 import fr.tremplin.common.problem.Problem;
-import fr.tremplin.common.problem.ProblemException;
 import fr.tremplin.common.security.Caller;
 import fr.tremplin.common.security.Roles;
 import fr.tremplin.common.web.IdempotentWrites;
 import fr.tremplin.common.web.Page;
 import fr.tremplin.common.web.PageParams;
+import fr.tremplin.common.web.Versions;
 import fr.tremplin.offers.api.OfferRequest;
 import fr.tremplin.offers.api.OfferView;
 import fr.tremplin.offers.domain.OfferStatus;
@@ -101,7 +101,7 @@ public class OfferResource {
     @APIResponse(responseCode = "428", description = "No version sent", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response update(@PathParam("id") UUID id, @NotNull @Valid OfferRequest request,
                            @HeaderParam("If-Match") String ifMatch) {
-        OfferView offer = offers.update(caller, id, request, version(ifMatch));
+        OfferView offer = offers.update(caller, id, request, Versions.edited(ifMatch, request.version()));
         return Response.ok(offer).tag(String.valueOf(offer.version())).build();
     }
 
@@ -132,17 +132,4 @@ public class OfferResource {
     private static URI location(UUID id) {
         return URI.create("/api/v1/offers/" + id);
     }
-
-    private static Integer version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
-        }
-        String value = ifMatch.strip().replace("W/", "").replace("\"", "");
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid("If-Match", "must be the offer's version, as given in its ETag");
-        }
-    }
-
 }

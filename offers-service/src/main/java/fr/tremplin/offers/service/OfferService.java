@@ -6,6 +6,7 @@ import fr.tremplin.common.security.Caller;
 import fr.tremplin.common.security.Roles;
 import fr.tremplin.common.web.Page;
 import fr.tremplin.common.web.PageParams;
+import fr.tremplin.common.web.Versions;
 import fr.tremplin.offers.api.OfferRequest;
 import fr.tremplin.offers.api.OfferView;
 import fr.tremplin.offers.domain.HostOrganisation;
@@ -55,13 +56,14 @@ public class OfferService {
         return view(offer);
     }
 
+    /** {@code editedVersion}: the version the caller edited (If-Match, else the body's), null when none was sent. */
     @Transactional
-    public OfferView update(Caller caller, UUID id, OfferRequest request, Integer expectedVersion) {
+    public OfferView update(Caller caller, UUID id, OfferRequest request, Integer editedVersion) {
         Offer offer = managed(caller, id);
         if (offer.status == OfferStatus.REMOVED) {
             throw ProblemException.conflict("a removed offer cannot be edited");
         }
-        checkVersion(offer, expectedVersion != null ? expectedVersion : request.version());
+        Versions.check("offer", offer.version, editedVersion);
         rules.apply(request, offer);
         offer.updatedAt = Instant.now();
         offer.persistAndFlush();
@@ -157,17 +159,6 @@ public class OfferService {
             throw ProblemException.forbidden("this offer is not yours to change");
         }
         return offer;
-    }
-
-    private static void checkVersion(Offer offer, Integer expected) {
-        if (expected == null) {
-            throw new ProblemException(428, "Precondition required",
-                    "send the version you edited, in If-Match or in the body's version field", null);
-        }
-        if (expected != offer.version) {
-            throw ProblemException.conflict("the offer changed since version " + expected + " (now " + offer.version
-                    + "); reload it and retry");
-        }
     }
 
     private static HostOrganisation organisationFor(Caller caller, OfferRequest request) {
