@@ -5,6 +5,7 @@ import fr.tremplin.common.security.Caller;
 import fr.tremplin.common.security.Roles;
 import fr.tremplin.common.web.Page;
 import fr.tremplin.common.web.PageParams;
+import fr.tremplin.common.web.Versions;
 import fr.tremplin.schools.api.ClassListReport;
 import fr.tremplin.schools.api.ClassRename;
 import fr.tremplin.schools.api.ClassView;
@@ -86,7 +87,7 @@ public class ClassResource {
     @APIResponse(responseCode = "428", description = "No version sent", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response rename(@PathParam("id") UUID id, @NotNull @Valid ClassRename request,
                            @HeaderParam("If-Match") String ifMatch) {
-        ClassView view = classes.rename(caller, id, request, IfMatch.version(ifMatch));
+        ClassView view = classes.rename(caller, id, request, Versions.edited(ifMatch, request.version()));
         return Response.ok(view).tag(String.valueOf(view.version())).build();
     }
 

@@ -3,6 +3,7 @@ package fr.tremplin.schools.rest;
 import fr.tremplin.common.problem.Problem;
 import fr.tremplin.common.security.Caller;
 import fr.tremplin.common.security.Roles;
+import fr.tremplin.common.web.Versions;
 import fr.tremplin.schools.api.PupilUpdate;
 import fr.tremplin.schools.api.PupilView;
 import fr.tremplin.schools.service.PupilService;
@@ -75,7 +76,7 @@ public class PupilResource {
     @APIResponse(responseCode = "428", description = "No version sent", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response update(@PathParam("id") UUID id, @NotNull @Valid PupilUpdate request,
                            @HeaderParam("If-Match") String ifMatch) {
-        PupilView pupil = pupils.update(caller, id, request, IfMatch.version(ifMatch));
+        PupilView pupil = pupils.update(caller, id, request, Versions.edited(ifMatch, request.version()));
         return Response.ok(pupil).tag(String.valueOf(pupil.version())).build();
     }
 

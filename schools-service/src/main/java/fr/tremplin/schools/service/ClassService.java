@@ -6,6 +6,7 @@ import fr.tremplin.common.problem.ProblemException;
 import fr.tremplin.common.security.Caller;
 import fr.tremplin.common.web.Page;
 import fr.tremplin.common.web.PageParams;
+import fr.tremplin.common.web.Versions;
 import fr.tremplin.schools.api.ClassRename;
 import fr.tremplin.schools.api.ClassRequest;
 import fr.tremplin.schools.api.ClassView;
@@ -87,10 +88,11 @@ public class ClassService {
         return view(schoolClass);
     }
 
+    /** {@code edited}: the version the rename was made on (If-Match, else the body's), checked here. */
     @Transactional
-    public ClassView rename(Caller caller, UUID id, ClassRename request, Integer ifMatch) {
+    public ClassView rename(Caller caller, UUID id, ClassRename request, Integer edited) {
         SchoolClass schoolClass = managed(caller, id);
-        Versions.check("class", schoolClass.version, ifMatch != null ? ifMatch : request.version());
+        Versions.check("class", schoolClass.version, edited);
         String name = request.name().strip();
         if (!name.equals(schoolClass.name)) {
             if (SchoolClass.count("uai = ?1 and schoolYear = ?2 and name = ?3 and id <> ?4", schoolClass.uai,

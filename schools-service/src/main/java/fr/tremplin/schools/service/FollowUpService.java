@@ -3,6 +3,7 @@ package fr.tremplin.schools.service;
 import fr.tremplin.common.calendar.SchoolCalendar;
 import fr.tremplin.common.problem.ProblemException;
 import fr.tremplin.common.security.Caller;
+import fr.tremplin.common.territory.DepartmentCode;
 import fr.tremplin.common.web.Page;
 import fr.tremplin.common.web.PageParams;
 import fr.tremplin.schools.api.BassinOverview;
@@ -12,7 +13,7 @@ import fr.tremplin.schools.api.WeekLoad;
 import fr.tremplin.schools.api.WithoutPlacement;
 import fr.tremplin.schools.domain.Academy;
 import fr.tremplin.schools.domain.Bassin;
-import fr.tremplin.schools.domain.DepartmentCode;
+import fr.tremplin.schools.domain.DepartmentCodeFix;
 import fr.tremplin.schools.domain.Priority;
 import fr.tremplin.schools.domain.Pupil;
 import fr.tremplin.schools.domain.School;
@@ -127,8 +128,8 @@ public class FollowUpService {
                 throw ProblemException.forbidden("your token names no territory (departments, academy or bassin)");
             }
         }
-        String department = query.department() == null ? null : DepartmentCode.normalise(query.department())
-                .orElseThrow(() -> ProblemException.invalid("department", "must be a département code such as 59, 2A or 974"));
+        String department = query.department() == null ? null : DepartmentCodeFix.normalise(query.department())
+                .orElseThrow(() -> ProblemException.invalid("department", DepartmentCode.MESSAGE));
         Priority priority = query.priority() == null ? null : Priority.parse(query.priority())
                 .orElseThrow(() -> ProblemException.invalid("priority", "must be REP_PLUS, REP or NONE"));
         SchoolFilter filter = new SchoolFilter(territory, null, department,

@@ -6,6 +6,7 @@ import fr.tremplin.common.security.Caller;
 import fr.tremplin.common.security.Roles;
 import fr.tremplin.common.web.Page;
 import fr.tremplin.common.web.PageParams;
+import fr.tremplin.common.web.Versions;
 import fr.tremplin.schools.api.PupilRequest;
 import fr.tremplin.schools.api.PupilUpdate;
 import fr.tremplin.schools.api.PupilView;
@@ -118,15 +119,16 @@ public class PupilService {
         return PupilView.of(pupil, SchoolClass.findById(pupil.classId));
     }
 
+    /** {@code edited}: the version the change was made on (If-Match, else the body's), checked here. */
     @Transactional
-    public PupilView update(Caller caller, UUID id, PupilUpdate request, Integer ifMatch) {
+    public PupilView update(Caller caller, UUID id, PupilUpdate request, Integer edited) {
         Pupil pupil = readable(caller, id);
         SchoolScope scope = scopes.of(caller);
         SchoolClass current = SchoolClass.findById(pupil.classId);
         if (!scope.canManagePupilsOf(current)) {
             throw ProblemException.forbidden("you may read this pupil's record but not change it");
         }
-        Versions.check("pupil", pupil.version, ifMatch != null ? ifMatch : request.version());
+        Versions.check("pupil", pupil.version, edited);
         SchoolClass target = current;
         if (request.classId() != null && !request.classId().equals(pupil.classId)) {
             target = SchoolClass.findById(request.classId());

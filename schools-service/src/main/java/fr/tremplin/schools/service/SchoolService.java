@@ -5,6 +5,7 @@ import fr.tremplin.common.calendar.SchoolCalendar;
 import fr.tremplin.common.problem.Problem;
 import fr.tremplin.common.problem.ProblemException;
 import fr.tremplin.common.security.Caller;
+import fr.tremplin.common.territory.DepartmentCode;
 import fr.tremplin.common.web.Page;
 import fr.tremplin.common.web.PageParams;
 import fr.tremplin.schools.api.SchoolPatchRequest;
@@ -15,7 +16,7 @@ import fr.tremplin.schools.api.WeeksRequest;
 import fr.tremplin.schools.domain.Academy;
 import fr.tremplin.schools.domain.DeclaredWeek;
 import fr.tremplin.schools.domain.Department;
-import fr.tremplin.schools.domain.DepartmentCode;
+import fr.tremplin.schools.domain.DepartmentCodeFix;
 import fr.tremplin.schools.domain.Priority;
 import fr.tremplin.schools.domain.School;
 import fr.tremplin.schools.domain.Uai;
@@ -56,8 +57,8 @@ public class SchoolService {
         Parameters parameters = new Parameters();
         if (criteria.department() != null) {
             where.append(" and departmentCode = :department");
-            parameters.and("department", DepartmentCode.normalise(criteria.department()).orElseThrow(
-                    () -> ProblemException.invalid("department", "must be a département code such as 59, 2A or 974")));
+            parameters.and("department", DepartmentCodeFix.normalise(criteria.department()).orElseThrow(
+                    () -> ProblemException.invalid("department", DepartmentCode.MESSAGE)));
         }
         if (criteria.academy() != null) {
             where.append(" and academyCode = :academy");
