@@ -29,7 +29,7 @@ public class ReferenceDataImporter {
 
     private final Path dataDir;
 
-    /** The open-data folder (../shared/data beside the checkout); the project commits no copy. */
+    /** The open-data folder: the repository's {@code data/} unless {@code TREMPLIN_DATA_DIR} names another. */
     public ReferenceDataImporter(@ConfigProperty(name = "tremplin.data-dir") Path dataDir) {
         this.dataDir = dataDir;
     }
