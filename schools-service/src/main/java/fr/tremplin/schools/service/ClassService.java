@@ -26,18 +26,16 @@ import java.util.UUID;
 @ApplicationScoped
 public class ClassService {
 
-    private final SchoolScopes scopes;
     private final AuditTrail audit;
 
-    public ClassService(SchoolScopes scopes, AuditTrail audit) {
-        this.scopes = scopes;
+    public ClassService(AuditTrail audit) {
         this.audit = audit;
     }
 
     @Transactional
     public Page<ClassView> list(Caller caller, String uai, String schoolYear, PageParams page) {
         existingSchool(uai);
-        if (!scopes.of(caller).canReadSchoolOrganisation(uai)) {
+        if (!SchoolAccess.of(caller).canReadSchoolOrganisation(uai)) {
             throw ProblemException.forbidden("only the staff of " + uai + " see its classes");
         }
         StringBuilder where = new StringBuilder("uai = :uai");
@@ -54,7 +52,7 @@ public class ClassService {
     @Transactional
     public ClassView create(Caller caller, String uai, ClassRequest request) {
         existingSchool(uai);
-        if (!scopes.of(caller).canManageSchool(uai)) {
+        if (!SchoolAccess.of(caller).canManageSchool(uai)) {
             throw ProblemException.forbidden("only the principal of " + uai + " (or an admin) creates its classes");
         }
         String year = request.schoolYear();
@@ -82,7 +80,7 @@ public class ClassService {
     @Transactional
     public ClassView get(Caller caller, UUID id) {
         SchoolClass schoolClass = existing(id);
-        if (!scopes.of(caller).canReadSchoolOrganisation(schoolClass.uai)) {
+        if (!SchoolAccess.of(caller).canReadSchoolOrganisation(schoolClass.uai)) {
             throw ProblemException.forbidden("only the staff of " + schoolClass.uai + " see its classes");
         }
         return view(schoolClass);
@@ -130,7 +128,7 @@ public class ClassService {
 
     private SchoolClass managed(Caller caller, UUID id) {
         SchoolClass schoolClass = existing(id);
-        if (!scopes.of(caller).canManageSchool(schoolClass.uai)) {
+        if (!SchoolAccess.of(caller).canManageSchool(schoolClass.uai)) {
             throw ProblemException.forbidden("only the principal of " + schoolClass.uai + " (or an admin) changes its classes");
         }
         return schoolClass;

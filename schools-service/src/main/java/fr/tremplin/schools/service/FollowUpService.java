@@ -48,12 +48,10 @@ public class FollowUpService {
     private static final int BASSIN_SCHOOLS_MAX = 1000;
     private static final Sort LONGEST_WAIT_FIRST = Sort.ascending("withoutPlacementSince", "id");
 
-    private final SchoolScopes scopes;
     private final PlacementFigures figures;
     private final BassinLoad load;
 
-    public FollowUpService(SchoolScopes scopes, PlacementFigures figures, BassinLoad load) {
-        this.scopes = scopes;
+    public FollowUpService(PlacementFigures figures, BassinLoad load) {
         this.figures = figures;
         this.load = load;
     }
@@ -61,7 +59,7 @@ public class FollowUpService {
     @Transactional
     public Page<WithoutPlacement> withoutPlacementInClass(Caller caller, UUID classId, PageParams page) {
         SchoolClass schoolClass = PupilService.existingClass(classId);
-        if (!scopes.of(caller).canReadPupilsOf(schoolClass)) {
+        if (!SchoolAccess.of(caller).canReadPupilsOf(schoolClass)) {
             throw ProblemException.forbidden("you do not see the pupils of this class");
         }
         return withoutPlacement("classId = :class and withoutPlacementSince is not null",
@@ -73,18 +71,18 @@ public class FollowUpService {
     public Page<WithoutPlacement> withoutPlacementInSchool(Caller caller, String uai, String schoolYear,
                                                            PageParams page) {
         ClassService.existingSchool(uai);
-        SchoolScope scope = scopes.of(caller);
+        SchoolAccess access = SchoolAccess.of(caller);
         StringBuilder where = new StringBuilder("uai = :uai and schoolYear = :year and withoutPlacementSince is not null");
         Parameters parameters = Parameters.with("uai", uai).and("year", year(schoolYear));
-        if (!scope.canReadAllPupilsOf(uai)) {
-            if (!scope.readsOnlyLedClassesOf(uai)) {
+        if (!access.canReadAllPupilsOf(uai)) {
+            if (!access.readsOnlyLedClassesOf(uai)) {
                 throw ProblemException.forbidden("you do not see the pupils of " + uai);
             }
-            if (scope.ledClasses().isEmpty()) {
+            if (access.ledClasses().isEmpty()) {
                 return new Page<>(List.of(), page.page, page.size, 0);
             }
             where.append(" and classId in :led");
-            parameters.and("led", scope.ledClasses());
+            parameters.and("led", access.ledClasses());
         }
         return withoutPlacement(where.toString(), parameters, true, page);
     }
@@ -103,7 +101,7 @@ public class FollowUpService {
     @Transactional
     public Figures schoolFigures(Caller caller, String uai, String schoolYear) {
         School school = ClassService.existingSchool(uai);
-        if (!scopes.of(caller).canReadFiguresOf(school)) {
+        if (!SchoolAccess.of(caller).canReadFiguresOf(school)) {
             throw ProblemException.forbidden("only the staff of " + uai + " and its territory see its figures");
         }
         return figures.bySchool(new SchoolFilter(null, uai, null, null, null, null), year(schoolYear), 0, 1)
@@ -117,13 +115,13 @@ public class FollowUpService {
     /** Per-school figures of the caller's territory (an admin: anywhere), narrowed by the query. */
     @Transactional
     public Page<Figures> territoryFigures(Caller caller, TerritoryQuery query, PageParams page) {
-        SchoolScope scope = scopes.of(caller);
+        SchoolAccess access = SchoolAccess.of(caller);
         Territory territory = null;
-        if (!scope.isAdmin()) {
-            if (!scope.isTerritoryReferent()) {
+        if (!access.isAdmin()) {
+            if (!access.isTerritoryReferent()) {
                 throw ProblemException.forbidden("territory figures are for territorial referents");
             }
-            territory = new Territory(scope.departments(), scope.academy().orElse(null), scope.bassin().orElse(null));
+            territory = new Territory(access.departments(), access.academy().orElse(null), access.bassin().orElse(null));
             if (territory.departments().isEmpty() && territory.academy() == null && territory.bassin() == null) {
                 throw ProblemException.forbidden("your token names no territory (departments, academy or bassin)");
             }
@@ -179,7 +177,7 @@ public class FollowUpService {
         if (bassin == null) {
             throw ProblemException.notFound("no bassin " + bassinId);
         }
-        if (!scopes.of(caller).covers(bassin)) {
+        if (!SchoolAccess.of(caller).covers(bassin)) {
             throw ProblemException.forbidden("bassin " + bassinId + " is outside your territory");
         }
         return bassin;

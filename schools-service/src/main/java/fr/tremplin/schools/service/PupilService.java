@@ -34,19 +34,17 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Pupils: enrolment in a class, corrections and moves, reading by those entitled ({@link SchoolScope}), and
+ * Pupils: enrolment in a class, corrections and moves, reading by those entitled ({@link SchoolAccess}), and
  * erasure. Names are checked ({@link PersonName}) and never written to the audit trail, logs or events.
  */
 @ApplicationScoped
 public class PupilService {
 
-    private final SchoolScopes scopes;
     private final PupilEvents events;
     private final AnonymousCounts anonymousCounts;
     private final AuditTrail audit;
 
-    public PupilService(SchoolScopes scopes, PupilEvents events, AnonymousCounts anonymousCounts, AuditTrail audit) {
-        this.scopes = scopes;
+    public PupilService(PupilEvents events, AnonymousCounts anonymousCounts, AuditTrail audit) {
         this.events = events;
         this.anonymousCounts = anonymousCounts;
         this.audit = audit;
@@ -65,7 +63,7 @@ public class PupilService {
         return PupilView.of(pupil, schoolClass);
     }
 
-    /** Creates the pupil and emits {@code pupil.enrolled}; the caller checked the scope and the names. */
+    /** Creates the pupil and emits {@code pupil.enrolled}; the caller checked the access and the names. */
     Pupil enrol(Caller caller, SchoolClass schoolClass, String firstName, String lastName, Gender gender) {
         Instant now = Instant.now();
         Pupil pupil = new Pupil();
@@ -123,9 +121,9 @@ public class PupilService {
     @Transactional
     public PupilView update(Caller caller, UUID id, PupilUpdate request, Integer edited) {
         Pupil pupil = readable(caller, id);
-        SchoolScope scope = scopes.of(caller);
+        SchoolAccess access = SchoolAccess.of(caller);
         SchoolClass current = SchoolClass.findById(pupil.classId);
-        if (!scope.canManagePupilsOf(current)) {
+        if (!access.canManagePupilsOf(current)) {
             throw ProblemException.forbidden("you may read this pupil's record but not change it");
         }
         Versions.check("pupil", pupil.version, edited);
@@ -135,7 +133,7 @@ public class PupilService {
             if (target == null || !target.uai.equals(pupil.uai) || !target.schoolYear.equals(pupil.schoolYear)) {
                 throw ProblemException.unprocessable("classId", "must be a class of the same school and school year");
             }
-            if (!scope.canManagePupilsOf(target)) {
+            if (!access.canManagePupilsOf(target)) {
                 throw ProblemException.forbidden("you may not move a pupil into that class");
             }
         }
@@ -168,7 +166,7 @@ public class PupilService {
     @Transactional
     public void erase(Caller caller, UUID id) {
         Pupil pupil = readable(caller, id);
-        if (!scopes.of(caller).canErase(pupil)) {
+        if (!SchoolAccess.of(caller).canErase(pupil)) {
             throw ProblemException.forbidden("only the principal of the pupil's school (or an admin) erases a pupil");
         }
         erase(pupil);
@@ -185,7 +183,7 @@ public class PupilService {
     @Transactional
     public Page<PupilView> byClass(Caller caller, UUID classId, PageParams page) {
         SchoolClass schoolClass = existingClass(classId);
-        if (!scopes.of(caller).canReadPupilsOf(schoolClass)) {
+        if (!SchoolAccess.of(caller).canReadPupilsOf(schoolClass)) {
             throw ProblemException.forbidden("you do not see the pupils of this class");
         }
         PanacheQuery<Pupil> query = Pupil.find("classId", Sort.ascending("lastName", "firstName", "id"), classId)
@@ -198,18 +196,18 @@ public class PupilService {
     @Transactional
     public Page<PupilView> bySchool(Caller caller, String uai, String schoolYear, PageParams page) {
         ClassService.existingSchool(uai);
-        SchoolScope scope = scopes.of(caller);
+        SchoolAccess access = SchoolAccess.of(caller);
         StringBuilder where = new StringBuilder("uai = :uai");
         Parameters parameters = Parameters.with("uai", uai);
-        if (!scope.canReadAllPupilsOf(uai)) {
-            if (!scope.readsOnlyLedClassesOf(uai)) {
+        if (!access.canReadAllPupilsOf(uai)) {
+            if (!access.readsOnlyLedClassesOf(uai)) {
                 throw ProblemException.forbidden("you do not see the pupils of " + uai);
             }
-            if (scope.ledClasses().isEmpty()) {
+            if (access.ledClasses().isEmpty()) {
                 return new Page<>(List.of(), page.page, page.size, 0);
             }
             where.append(" and classId in :led");
-            parameters.and("led", scope.ledClasses());
+            parameters.and("led", access.ledClasses());
         }
         if (schoolYear != null) {
             where.append(" and schoolYear = :year");
@@ -234,7 +232,7 @@ public class PupilService {
     /** The pupil if the caller may read them; otherwise 404, since even their existence is personal data. */
     private Pupil readable(Caller caller, UUID id) {
         Pupil pupil = id == null ? null : Pupil.findById(id);
-        if (pupil == null || !scopes.of(caller).canRead(pupil, SchoolClass.findById(pupil.classId))) {
+        if (pupil == null || !SchoolAccess.of(caller).canRead(pupil, SchoolClass.findById(pupil.classId))) {
             throw ProblemException.notFound("no pupil " + id);
         }
         return pupil;
@@ -242,7 +240,7 @@ public class PupilService {
 
     SchoolClass managedClass(Caller caller, UUID classId) {
         SchoolClass schoolClass = existingClass(classId);
-        if (!scopes.of(caller).canManagePupilsOf(schoolClass)) {
+        if (!SchoolAccess.of(caller).canManagePupilsOf(schoolClass)) {
             throw ProblemException.forbidden("only the principal or the main teacher of this class manages its pupils");
         }
         return schoolClass;

@@ -38,12 +38,10 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class SchoolService {
 
-    private final SchoolScopes scopes;
     private final SchoolEvents events;
     private final AuditTrail audit;
 
-    public SchoolService(SchoolScopes scopes, SchoolEvents events, AuditTrail audit) {
-        this.scopes = scopes;
+    public SchoolService(SchoolEvents events, AuditTrail audit) {
         this.events = events;
         this.audit = audit;
     }
@@ -191,7 +189,7 @@ public class SchoolService {
 
     private School managed(Caller caller, String uai) {
         School school = existing(uai);
-        if (!scopes.of(caller).canManageSchool(uai)) {
+        if (!SchoolAccess.of(caller).canManageSchool(uai)) {
             throw ProblemException.forbidden("only the principal of " + uai + " (or an admin) may change it");
         }
         return school;

@@ -28,18 +28,16 @@ import java.util.UUID;
 @ApplicationScoped
 public class StaffService {
 
-    private final SchoolScopes scopes;
     private final AuditTrail audit;
 
-    public StaffService(SchoolScopes scopes, AuditTrail audit) {
-        this.scopes = scopes;
+    public StaffService(AuditTrail audit) {
         this.audit = audit;
     }
 
     @Transactional
     public Page<StaffView> list(Caller caller, String uai, PageParams page) {
         ClassService.existingSchool(uai);
-        if (!scopes.of(caller).canReadSchoolOrganisation(uai)) {
+        if (!SchoolAccess.of(caller).canReadSchoolOrganisation(uai)) {
             throw ProblemException.forbidden("only the staff of " + uai + " see its staff");
         }
         PanacheQuery<StaffMembership> query = StaffMembership.find("uai", Sort.ascending("role", "personId"), uai)
@@ -53,7 +51,7 @@ public class StaffService {
     @Transactional
     public Saved assign(Caller caller, String uai, StaffRequest request) {
         ClassService.existingSchool(uai);
-        if (!scopes.of(caller).canManageSchool(uai)) {
+        if (!SchoolAccess.of(caller).canManageSchool(uai)) {
             throw ProblemException.forbidden("only the principal of " + uai + " (or an admin) manages its staff");
         }
         List<UUID> classIds = request.classIds() == null ? List.of() : request.classIds();
@@ -92,7 +90,7 @@ public class StaffService {
     @Transactional
     public void remove(Caller caller, String uai, UUID membershipId) {
         ClassService.existingSchool(uai);
-        if (!scopes.of(caller).canManageSchool(uai)) {
+        if (!SchoolAccess.of(caller).canManageSchool(uai)) {
             throw ProblemException.forbidden("only the principal of " + uai + " (or an admin) manages its staff");
         }
         StaffMembership membership = StaffMembership.findById(membershipId);

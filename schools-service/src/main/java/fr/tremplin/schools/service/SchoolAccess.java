@@ -8,7 +8,10 @@ import fr.tremplin.schools.domain.DepartmentCodeFix;
 import fr.tremplin.schools.domain.Pupil;
 import fr.tremplin.schools.domain.School;
 import fr.tremplin.schools.domain.SchoolClass;
+import fr.tremplin.schools.domain.StaffMembership;
+import fr.tremplin.schools.domain.StaffRole;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -37,7 +40,7 @@ import java.util.UUID;
  * (its existence is personal data); a pupil the caller may read but not change answers 403, and so does every
  * school-level refusal (a school's existence is public).
  */
-public final class SchoolScope {
+public final class SchoolAccess {
 
     private static final List<String> STAFF_ROLES = List.of(Roles.PRINCIPAL, Roles.MAIN_TEACHER, Roles.RIPREE,
             Roles.TEACHER);
@@ -46,9 +49,37 @@ public final class SchoolScope {
     private final Set<UUID> ledClasses;
 
     /** @param ledClasses the classes a main teacher leads: their {@code classes} claim and their memberships */
-    SchoolScope(Caller caller, Set<UUID> ledClasses) {
+    SchoolAccess(Caller caller, Set<UUID> ledClasses) {
         this.caller = caller;
         this.ledClasses = ledClasses;
+    }
+
+    /**
+     * What the caller may see and change. A main teacher's classes are the union of the {@code classes} claim of
+     * their token and the classes their MAIN_TEACHER membership in their school leads (recorded by the principal);
+     * either is enough, and neither reaches outside the school of their {@code school} claim.
+     */
+    public static SchoolAccess of(Caller caller) {
+        if (!caller.is(Roles.MAIN_TEACHER)) {
+            return new SchoolAccess(caller, Set.of());
+        }
+        Set<UUID> led = new HashSet<>();
+        for (String claimed : caller.classes()) {
+            classId(claimed).ifPresent(led::add);
+        }
+        caller.school().ifPresent(uai -> StaffMembership.<StaffMembership>find(
+                        "uai = ?1 and personId = ?2 and role = ?3", uai, caller.id(), StaffRole.MAIN_TEACHER)
+                .firstResultOptional()
+                .ifPresent(membership -> led.addAll(membership.classIds)));
+        return new SchoolAccess(caller, Set.copyOf(led));
+    }
+
+    private static Optional<UUID> classId(String claimed) {
+        try {
+            return Optional.of(UUID.fromString(claimed));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // a claim naming no class of ours leads nothing
+        }
     }
 
     public boolean isAdmin() {
