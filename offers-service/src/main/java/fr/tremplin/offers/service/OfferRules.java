@@ -28,11 +28,20 @@ import java.util.stream.Collectors;
 public class OfferRules {
 
     public void apply(OfferRequest request, Offer offer) {
+        apply(request, offer, Sector.findById(request.sectorId()) != null,
+                request.ministryCode() == null || Ministry.findById(request.ministryCode()) != null);
+    }
+
+    /**
+     * The rules themselves, given what the database knows: whether the sector exists, and the ministry when one is
+     * named. Writes the request on the offer, or nothing when a rule is broken.
+     */
+    static void apply(OfferRequest request, Offer offer, boolean knownSector, boolean knownMinistry) {
         List<Problem.Violation> violations = new ArrayList<>();
-        if (Sector.findById(request.sectorId()) == null) {
+        if (!knownSector) {
             violations.add(new Problem.Violation("sectorId", "unknown sector"));
         }
-        if (request.ministryCode() != null && Ministry.findById(request.ministryCode()) == null) {
+        if (request.ministryCode() != null && !knownMinistry) {
             violations.add(new Problem.Violation("ministryCode", "unknown ministry"));
         }
         if (Boolean.TRUE.equals(request.publicSector()) && request.ministryCode() == null) {
@@ -78,7 +87,7 @@ public class OfferRules {
         replaceWeeks(offer, weeks);
     }
 
-    private List<OfferWeek> weeks(OfferRequest request, List<Problem.Violation> violations) {
+    private static List<OfferWeek> weeks(OfferRequest request, List<Problem.Violation> violations) {
         Set<String> distinct = new LinkedHashSet<>(request.weeks());
         List<OfferWeek> weeks = new ArrayList<>();
         int index = 0;
