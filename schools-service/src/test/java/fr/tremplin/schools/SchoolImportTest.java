@@ -3,6 +3,7 @@ package fr.tremplin.schools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.tremplin.common.events.Topics;
+import fr.tremplin.common.territory.DepartmentCode;
 import fr.tremplin.testing.KafkaTestConsumer;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,6 +22,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -201,6 +203,43 @@ class SchoolImportTest {
         given().post("/api/v1/admin/schools/import").then().statusCode(401);
         given().header("Authorization", SchoolFixtures.principal("0010035H")).post("/api/v1/admin/schools/import")
                 .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    /**
+     * Corsica end to end: {@code rep-colleges-2022.csv} writes 02A / 02B and the UAIs start with 620 (Corse-du-Sud)
+     * and 720 (Haute-Corse); the real import stores 2A / 2B, the listing's département filter finds them, and the
+     * département each UAI encodes is the one stored.
+     */
+    @Test
+    @Order(7)
+    void corsicanCollegesAreStoredAs2AOr2BAndFoundByTheirDepartement() throws Exception {
+        importOnce();
+        given().get("/api/v1/schools/6200006M").then().statusCode(200)
+                .body("name", equalTo("Arthur Giovoni")).body("department", equalTo("2A"))
+                .body("departmentName", equalTo("Corse-du-Sud")).body("academy", equalTo("corse"));
+        given().get("/api/v1/schools/7200012A").then().statusCode(200)
+                .body("department", equalTo("2B")).body("departmentName", equalTo("Haute-Corse"))
+                .body("priority", equalTo("REP_PLUS"));
+
+        Map<String, String> listed = new HashMap<>();
+        for (String department : List.of("2A", "2B")) {
+            List<Map<String, Object>> items = given().get("/api/v1/schools?department=" + department + "&size=100")
+                    .then().statusCode(200).extract().jsonPath().getList("items");
+            items.forEach(school -> listed.put((String) school.get("uai"), (String) school.get("department")));
+        }
+        assertThat(listed).containsEntry("6200006M", "2A").containsEntry("6200697N", "2A")
+                .containsEntry("7200012A", "2B").containsEntry("7200160L", "2B");
+        // every Corsican collège stored, by its UAI or by its département, is listed under the département its UAI encodes
+        Map<String, String> stored = new HashMap<>();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT uai, department_code FROM school "
+                     + "WHERE left(uai, 3) IN ('620', '720') OR department_code IN ('2A', '2B')")) {
+            while (rs.next()) {
+                stored.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        assertThat(stored).isEqualTo(listed);
+        stored.forEach((uai, department) -> assertThat(DepartmentCode.ofUai(uai)).as(uai).contains(department));
     }
 
     private void importOnce() {
