@@ -37,7 +37,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 
-/** The import of the real open-data files (../shared/data), their quirks, and its idempotence. */
+/** The import of the real open-data files (the repository's data/ folder), their quirks, and its idempotence. */
 @QuarkusTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SchoolImportTest {

@@ -50,7 +50,7 @@ public class SchoolImporter {
     private final SchoolEvents events;
     private final AuditTrail audit;
 
-    /** The open-data folder ({@code ../shared/data} beside the checkout); the project commits no copy. */
+    /** The open-data folder: the repository's {@code data/} unless {@code TREMPLIN_DATA_DIR} names another. */
     public SchoolImporter(@ConfigProperty(name = "tremplin.data-dir") Path dataDir, SchoolEvents events,
                           AuditTrail audit) {
         this.dataDir = dataDir;
