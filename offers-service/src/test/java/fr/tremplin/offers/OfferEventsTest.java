@@ -29,6 +29,7 @@ import static fr.tremplin.testing.KafkaTestConsumer.header;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** What other services and relays see of offers on tremplin.offers.v1, and that the outbox loses nothing. */
 @QuarkusTest
@@ -126,6 +127,43 @@ class OfferEventsTest {
             assertThat(header(record, "ce_type")).isEqualTo("offer.published");
         }
         assertThat(unpublishedEvents(id)).isZero();
+    }
+
+    @Test
+    void aRelayPassThatCannotReachKafkaIsRecordedOnThePendingEvent() throws Exception {
+        if (System.getenv("KAFKA_BOOTSTRAP_SERVERS") != null) {
+            return; // an external broker cannot be stopped from here
+        }
+        OfferFixtures.Host host = host("Tuilerie de Bresse");
+        String id;
+        KafkaTestResource.stopBroker();
+        try {
+            id = OfferFixtures.published(host, offer("Tuilerie", "Mouler et cuire la terre.", SECTOR_MODE));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                RelayState state = relayState(id);
+                assertThat(state.published()).isFalse();
+                assertThat(state.attempts()).as("failed passes recorded on the row").isPositive();
+                assertThat(state.lastError()).as("why the last pass failed").isNotBlank();
+            });
+        } finally {
+            KafkaTestResource.startBroker();
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> relayState(id).published());
+    }
+
+    private record RelayState(int attempts, String lastError, boolean published) {
+    }
+
+    private RelayState relayState(String offerId) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT attempts, last_error, published_at IS NOT NULL FROM outbox_event WHERE message_key = ?")) {
+            select.setString(1, offerId);
+            try (ResultSet rs = select.executeQuery()) {
+                assertThat(rs.next()).as("the offer's event is in the outbox").isTrue();
+                return new RelayState(rs.getInt(1), rs.getString(2), rs.getBoolean(3));
+            }
+        }
     }
 
     private long unpublishedEvents(String offerId) throws Exception {

@@ -228,6 +228,30 @@ class OfferSearchTest {
     }
 
     @Test
+    void aCorsicanOfferIsFoundByItsDepartementCodeAndOldFormsAreRefused() {
+        OfferFixtures.Host host = host("Charcuterie d'Ajaccio");
+        Map<String, Object> offer = at("Charcutier en Corse-du-Sud", 41.9192, 8.7386); // Ajaccio
+        @SuppressWarnings("unchecked")
+        Map<String, Object> address = (Map<String, Object>) offer.get("address");
+        address.put("zipcode", "20000");
+        address.put("city", "Ajaccio");
+        address.put("department", "2A");
+        address.put("academy", "Corse");
+        String id = published(host, offer);
+
+        given().queryParam("department", "2A").get("/api/v1/offers")
+                .then().statusCode(200).body("items.id", contains(id)).body("items[0].department", equalTo("2A"));
+        given().queryParam("department", "2B").get("/api/v1/offers")
+                .then().statusCode(200).body("items.id", not(hasItem(id)));
+        // the open data's 02A and the pre-1976 20 are not département codes of the API
+        for (String department : List.of("02A", "20")) {
+            given().queryParam("department", department).get("/api/v1/offers")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("violations.field", contains("department"));
+        }
+    }
+
+    @Test
     void badCriteriaAreRefusedWithTheFieldNamed() {
         given().queryParam("latitude", 46.2).queryParam("longitude", 5.6).queryParam("radiusKm", 61)
                 .get("/api/v1/offers").then().statusCode(400).contentType("application/problem+json")
