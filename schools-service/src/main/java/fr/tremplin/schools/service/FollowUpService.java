@@ -13,7 +13,6 @@ import fr.tremplin.schools.api.WeekLoad;
 import fr.tremplin.schools.api.WithoutPlacement;
 import fr.tremplin.schools.domain.Academy;
 import fr.tremplin.schools.domain.Bassin;
-import fr.tremplin.schools.domain.DepartmentCodeFix;
 import fr.tremplin.schools.domain.Priority;
 import fr.tremplin.schools.domain.Pupil;
 import fr.tremplin.schools.domain.School;
@@ -126,7 +125,7 @@ public class FollowUpService {
                 throw ProblemException.forbidden("your token names no territory (departments, academy or bassin)");
             }
         }
-        String department = query.department() == null ? null : DepartmentCodeFix.normalise(query.department())
+        String department = query.department() == null ? null : DepartmentCode.normalise(query.department())
                 .orElseThrow(() -> ProblemException.invalid("department", DepartmentCode.MESSAGE));
         Priority priority = query.priority() == null ? null : Priority.parse(query.priority())
                 .orElseThrow(() -> ProblemException.invalid("priority", "must be REP_PLUS, REP or NONE"));

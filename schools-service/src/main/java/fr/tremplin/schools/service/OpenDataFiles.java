@@ -5,7 +5,7 @@ import fr.tremplin.common.problem.ProblemException;
 import fr.tremplin.schools.api.ImportReport.Line;
 import fr.tremplin.schools.domain.Academy;
 import fr.tremplin.schools.domain.Department;
-import fr.tremplin.schools.domain.DepartmentCodeFix;
+import fr.tremplin.common.territory.DepartmentCode;
 import fr.tremplin.schools.domain.Priority;
 import fr.tremplin.schools.domain.Uai;
 
@@ -91,7 +91,7 @@ final class OpenDataFiles {
                 reject(REP_FILE, row, "malformed UAI '" + uai + "'");
                 continue;
             }
-            String department = DepartmentCodeFix.normalise(row.get("department_code")).orElse(null);
+            String department = DepartmentCode.normalise(row.get("department_code")).orElse(null);
             if (department == null || !departments.containsKey(department)) {
                 reject(REP_FILE, row, "unknown département code '" + row.get("department_code") + "'");
                 continue;
@@ -134,7 +134,7 @@ final class OpenDataFiles {
                 reject(GEO_FILE, row, "malformed UAI '" + uai + "'");
                 continue;
             }
-            if (DepartmentCodeFix.ofUai(uai).filter(departments::containsKey).isEmpty()) {
+            if (DepartmentCode.ofUai(uai).filter(departments::containsKey).isEmpty()) {
                 reject(GEO_FILE, row, "UAI " + uai + " names no known département");
                 continue;
             }

@@ -4,7 +4,7 @@ import fr.tremplin.common.security.Caller;
 import fr.tremplin.common.security.Roles;
 import fr.tremplin.schools.domain.Academy;
 import fr.tremplin.schools.domain.Bassin;
-import fr.tremplin.schools.domain.DepartmentCodeFix;
+import fr.tremplin.common.territory.DepartmentCode;
 import fr.tremplin.schools.domain.Pupil;
 import fr.tremplin.schools.domain.School;
 import fr.tremplin.schools.domain.SchoolClass;
@@ -187,7 +187,7 @@ public final class SchoolAccess {
 
     /** A territorial referent's territory, as claims normalised to codes. */
     public List<String> departments() {
-        return caller.departments().stream().map(DepartmentCodeFix::normalise).flatMap(Optional::stream).toList();
+        return caller.departments().stream().map(DepartmentCode::normalise).flatMap(Optional::stream).toList();
     }
 
     public Optional<String> academy() {

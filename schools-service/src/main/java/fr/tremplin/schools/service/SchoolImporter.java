@@ -7,7 +7,7 @@ import fr.tremplin.schools.api.ImportReport;
 import fr.tremplin.schools.domain.Academy;
 import fr.tremplin.schools.domain.Bassin;
 import fr.tremplin.schools.domain.Department;
-import fr.tremplin.schools.domain.DepartmentCodeFix;
+import fr.tremplin.common.territory.DepartmentCode;
 import fr.tremplin.schools.domain.Priority;
 import fr.tremplin.schools.domain.School;
 import fr.tremplin.schools.events.SchoolEvents;
@@ -136,7 +136,7 @@ public class SchoolImporter {
 
     private static School.Identity identity(String uai, RepRow rep, GeoRow geo, Map<String, Department> departments) {
         // a row only in the geolocation file was kept because its UAI names a known département
-        String department = rep != null ? rep.departmentCode() : DepartmentCodeFix.ofUai(uai).orElseThrow();
+        String department = rep != null ? rep.departmentCode() : DepartmentCode.ofUai(uai).orElseThrow();
         String academy = rep != null ? rep.academyCode() : departments.get(department).academyCode;
         String name = geo != null ? OpenDataNames.capitaliseFirst(geo.name()) : OpenDataNames.titleCase(rep.name());
         String city = geo != null ? geo.city() : OpenDataNames.titleCase(rep.city());

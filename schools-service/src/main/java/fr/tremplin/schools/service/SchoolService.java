@@ -16,7 +16,6 @@ import fr.tremplin.schools.api.WeeksRequest;
 import fr.tremplin.schools.domain.Academy;
 import fr.tremplin.schools.domain.DeclaredWeek;
 import fr.tremplin.schools.domain.Department;
-import fr.tremplin.schools.domain.DepartmentCodeFix;
 import fr.tremplin.schools.domain.Priority;
 import fr.tremplin.schools.domain.School;
 import fr.tremplin.schools.domain.Uai;
@@ -55,7 +54,7 @@ public class SchoolService {
         Parameters parameters = new Parameters();
         if (criteria.department() != null) {
             where.append(" and departmentCode = :department");
-            parameters.and("department", DepartmentCodeFix.normalise(criteria.department()).orElseThrow(
+            parameters.and("department", DepartmentCode.normalise(criteria.department()).orElseThrow(
                     () -> ProblemException.invalid("department", DepartmentCode.MESSAGE)));
         }
         if (criteria.academy() != null) {

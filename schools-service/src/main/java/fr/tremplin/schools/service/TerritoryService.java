@@ -12,7 +12,7 @@ import fr.tremplin.schools.api.DepartmentView;
 import fr.tremplin.schools.domain.Academy;
 import fr.tremplin.schools.domain.Bassin;
 import fr.tremplin.schools.domain.Department;
-import fr.tremplin.schools.domain.DepartmentCodeFix;
+import fr.tremplin.common.territory.DepartmentCode;
 import fr.tremplin.schools.domain.School;
 import fr.tremplin.schools.events.SchoolEvents;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -65,7 +65,7 @@ public class TerritoryService {
 
     @Transactional
     public DepartmentView department(String code) {
-        Department department = DepartmentCodeFix.normalise(code).map(c -> Department.<Department>findById(c))
+        Department department = DepartmentCode.normalise(code).map(c -> Department.<Department>findById(c))
                 .orElseThrow(() -> ProblemException.notFound("no département " + code));
         return DepartmentView.of(department);
     }
@@ -185,7 +185,7 @@ public class TerritoryService {
     }
 
     static Department knownDepartment(String code, String field) {
-        return DepartmentCodeFix.normalise(code).map(c -> Department.<Department>findById(c))
+        return DepartmentCode.normalise(code).map(c -> Department.<Department>findById(c))
                 .orElseThrow(() -> ProblemException.unprocessable(field, "unknown département '" + code + "'"));
     }
 
