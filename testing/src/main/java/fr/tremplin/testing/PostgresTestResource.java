@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * The service's own test database on the machine's real PostgreSQL (PostGIS installed by {@code bin/infra}):
  * created with its role when missing, with the extensions a superuser must create; Flyway cleans and migrates it
- * at each application start. Init arg {@code database}: e.g. {@code offers_test}.
+ * at each application start. Init arg {@code database}: e.g. {@code offers_test}, followed by the environment's
+ * {@code TREMPLIN_TEST_DB_SUFFIX} when set (e.g. {@code offers_test_b}).
  */
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -20,7 +21,8 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
 
     @Override
     public void init(Map<String, String> initArgs) {
-        database = initArgs.getOrDefault("database", "tremplin_test");
+        // TREMPLIN_TEST_DB_SUFFIX lets two checkouts run the same module's suite at once, each on its own database
+        database = initArgs.getOrDefault("database", "tremplin_test") + env("TREMPLIN_TEST_DB_SUFFIX", "");
         if (!database.matches("[a-z_]+")) {
             throw new IllegalArgumentException("database name must be lower-case letters and underscores");
         }
