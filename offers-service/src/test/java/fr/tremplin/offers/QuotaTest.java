@@ -338,6 +338,28 @@ class QuotaTest {
         as(ADMIN).get(quota + "/history").then().body("totalItems", is(1 + (int) changed));
     }
 
+    @Test
+    void theOperationsAreDescribedWithTheirRolesAnswersAndProblems() {
+        String put = "paths.'/api/v1/quotas/{schoolYear}/{scope}/{code}'.put";
+        String get = "paths.'/api/v1/quotas/{schoolYear}/{scope}/{code}'.get";
+        String list = "paths.'/api/v1/quotas'.get";
+        String history = "paths.'/api/v1/quotas/{schoolYear}/{scope}/{code}/history'.get";
+        var openapi = given().accept("application/json").get("/q/openapi").then().statusCode(200);
+        openapi.body(put + ".description", containsString("Role: admin"))
+                .body(put + ".responses.keySet()", org.hamcrest.Matchers.hasItems("200", "201", "400", "401", "403", "409", "422", "428"))
+                .body(put + ".responses.'201'.content.'application/json'.schema.'$ref'", containsString("QuotaView"));
+        for (String operation : List.of(get, list, history)) {
+            openapi.body(operation + ".summary", notNullValue())
+                    .body(operation + ".description", containsString("ministry"))
+                    .body(operation + ".description", containsString("territory"))
+                    .body(operation + ".responses.keySet()", org.hamcrest.Matchers.hasItems("200", "400", "401", "403"));
+        }
+        openapi.body(get + ".responses.'200'.content.'application/json'.schema.'$ref'", containsString("QuotaView"))
+                .body(list + ".responses.'200'.content.'application/json'.schema.'$ref'", containsString("QuotaPage"))
+                .body(history + ".responses.'200'.content.'application/json'.schema.'$ref'", containsString("QuotaChangePage"))
+                .body(get + ".responses.keySet()", org.hamcrest.Matchers.hasItem("404"));
+    }
+
     private List<String> auditActions(String entityId) throws Exception {
         List<String> actions = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
