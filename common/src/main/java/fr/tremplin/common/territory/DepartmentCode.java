@@ -7,13 +7,14 @@ import java.util.regex.Pattern;
 /**
  * Département codes as the whole platform writes them (docs/ARCHITECTURE.md §6): two digits zero-padded
  * ({@code 01}…{@code 95}, no {@code 20} since Corsica was split), {@code 2A} / {@code 2B} for Corsica, three digits
- * overseas ({@code 971}…{@code 976}). The open data writes {@code 1} and {@code 02A}: {@link #normalise} reads both
+ * overseas ({@code 971}…{@code 976}; 975, Saint-Pierre-et-Miquelon, is a collectivité with no collège of ours and
+ * no académie). The open data writes {@code 1} and {@code 02A}: {@link #normalise} reads both
  * into the canonical form, which is the only one stored, emitted on events and accepted by the API.
  */
 public final class DepartmentCode {
 
     /** The canonical codes, for {@code @Pattern} on request fields. */
-    public static final String PATTERN = "^(0[1-9]|1[0-9]|2[1-9]|[3-8][0-9]|9[0-5]|2A|2B|97[1-6])$";
+    public static final String PATTERN = "^(0[1-9]|1[0-9]|2[1-9]|[3-8][0-9]|9[0-5]|2A|2B|97[1-46])$";
     /** What a {@code @Pattern(regexp = PATTERN)} violation says. */
     public static final String MESSAGE = "must be a département code such as 01, 2A, 59 or 974";
 

@@ -17,7 +17,7 @@ class DepartmentCodeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "0", "00", "20", "96", "99", "2C", "970", "977", "978", "9710", "abc"})
+    @ValueSource(strings = {"", "0", "00", "20", "96", "99", "2C", "970", "975", "977", "978", "9710", "abc"})
     void what_is_no_department_is_refused(String raw) {
         assertThat(DepartmentCode.normalise(raw)).isEmpty();
         assertThat(DepartmentCode.isCanonical(raw)).isFalse();
