@@ -312,4 +312,21 @@ class StatisticsProjectionTest {
         assertThat(candidacyRows(s)).isEqualTo(candidacies);
         pupilsAreLinkedAsBefore(s);
     }
+
+    @Test
+    void aSecondRebuildWhileOneRunsIsAConflict() throws SQLException {
+        try (Connection running = dataSource.getConnection();
+             PreparedStatement lock = running.prepareStatement("SELECT pg_advisory_lock(?)");
+             PreparedStatement unlock = running.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            lock.setLong(1, 0x73746174726562L); // StatisticsFacts' rebuild lock, as a running rebuild holds it
+            lock.execute();
+            try {
+                given().header("Authorization", TestTokens.as(Roles.ADMIN).bearer())
+                        .post("/api/v1/admin/statistics/rebuild").then().statusCode(409);
+            } finally {
+                unlock.setLong(1, 0x73746174726562L);
+                unlock.execute();
+            }
+        }
+    }
 }
