@@ -169,7 +169,8 @@ class OfferSearchTest {
         String applicationId = UUID.randomUUID().toString();
         KafkaTestProducer.send(Topics.APPLICATIONS, applicationId, "application.confirmed",
                 "{\"applicationId\":\"" + applicationId + "\",\"offerId\":\"" + id
-                        + "\",\"week\":\"2028-W05\",\"state\":\"CONFIRMED\"}");
+                        + "\",\"week\":\"2028-W05\",\"state\":\"CONFIRMED\",\"pupilId\":\"" + UUID.randomUUID()
+                        + "\",\"schoolPriority\":\"REP\"}");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().queryParam("latitude", lat).queryParam("longitude", lon).queryParam("week", "2028-W05")
                         .get("/api/v1/offers").then().statusCode(200).body("items", empty()));

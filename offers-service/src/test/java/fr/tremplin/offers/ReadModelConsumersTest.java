@@ -34,9 +34,13 @@ class ReadModelConsumersTest {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
     }
 
+    /** applications-service sends its whole payload with every event: the pupil (an id) and their school too. */
+    private static final String PUPIL = UUID.randomUUID().toString();
+
     private static String seatEvent(String applicationId, String offerId, String state) {
         return "{\"applicationId\":\"" + applicationId + "\",\"offerId\":\"" + offerId
-                + "\",\"week\":\"2028-W05\",\"state\":\"" + state + "\"}";
+                + "\",\"week\":\"2028-W05\",\"state\":\"" + state + "\",\"pupilId\":\"" + PUPIL
+                + "\",\"schoolUai\":\"0590001A\",\"schoolPriority\":\"REP_PLUS\",\"schoolDepartment\":\"59\"}";
     }
 
     private static void freeSeatsAre(String offerId, int free) {

@@ -4,6 +4,7 @@ import fr.tremplin.common.events.EventHandler;
 import fr.tremplin.common.events.EventIntake;
 import fr.tremplin.common.events.IncomingEvent;
 import fr.tremplin.offers.api.CandidacyStateChanged;
+import fr.tremplin.offers.service.EventReaders;
 import fr.tremplin.offers.service.SeatBookingService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,8 +14,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import java.util.Optional;
 
 /**
- * Reads {@code tremplin.applications.v1}: every event that carries a candidacy's offer, week and state updates the
- * local copy of the seats ({@link SeatBookingService}). The other events (agreements...) have no seat to account for.
+ * Reads {@code tremplin.applications.v1}: every candidacy event ({@code application.*}, {@code agreement.signed},
+ * {@code internship.completed}) updates the local copy of the seats and the candidacy's statistics fact
+ * ({@link SeatBookingService}); one without its candidacy, offer, week, pupil or state is poison
+ * ({@link EventReaders#candidacy}).
  */
 @ApplicationScoped
 public class ApplicationEventsConsumer implements EventHandler<CandidacyStateChanged> {
@@ -40,12 +43,7 @@ public class ApplicationEventsConsumer implements EventHandler<CandidacyStateCha
 
     @Override
     public Optional<CandidacyStateChanged> read(IncomingEvent event) {
-        if (event.text("applicationId") == null || event.text("offerId") == null || event.text("week") == null
-                || event.text("state") == null) {
-            return Optional.empty(); // agreement or other events without a seat to account for
-        }
-        return Optional.of(new CandidacyStateChanged(event.requiredUuid("applicationId"),
-                event.requiredUuid("offerId"), event.required("week"), event.required("state"), event.asOf()));
+        return EventReaders.candidacy(event);
     }
 
     @Override

@@ -3,8 +3,12 @@ package fr.tremplin.offers.consumers;
 import fr.tremplin.common.events.EventHandler;
 import fr.tremplin.common.events.EventIntake;
 import fr.tremplin.common.events.IncomingEvent;
+import fr.tremplin.offers.api.PupilErased;
+import fr.tremplin.offers.api.SchoolEvent;
 import fr.tremplin.offers.api.SchoolPriorityChanged;
+import fr.tremplin.offers.service.EventReaders;
 import fr.tremplin.offers.service.SchoolPriorityService;
+import fr.tremplin.offers.service.StatisticsProjection;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -13,18 +17,22 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import java.util.Optional;
 
 /**
- * Reads the {@code school.*} events of {@code tremplin.schools.v1} (the {@code pupil.*} ones are not for this
- * service): each school's priority goes to its local copy ({@link SchoolPriorityService}).
+ * Reads {@code tremplin.schools.v1}: each {@code school.*} event's priority goes to its local copy
+ * ({@link SchoolPriorityService}); {@code pupil.erased} cuts the statistics' link to that pupil
+ * ({@link StatisticsProjection#erase}). The other {@code pupil.*} events are not for this service.
  */
 @ApplicationScoped
-public class SchoolEventsConsumer implements EventHandler<SchoolPriorityChanged> {
+public class SchoolEventsConsumer implements EventHandler<SchoolEvent> {
 
     private final EventIntake intake;
     private final SchoolPriorityService priorities;
+    private final StatisticsProjection statistics;
 
-    public SchoolEventsConsumer(EventIntake intake, SchoolPriorityService priorities) {
+    public SchoolEventsConsumer(EventIntake intake, SchoolPriorityService priorities,
+                                StatisticsProjection statistics) {
         this.intake = intake;
         this.priorities = priorities;
+        this.statistics = statistics;
     }
 
     @Incoming("schools")
@@ -39,20 +47,15 @@ public class SchoolEventsConsumer implements EventHandler<SchoolPriorityChanged>
     }
 
     @Override
-    public Optional<SchoolPriorityChanged> read(IncomingEvent event) {
-        if (!event.type().startsWith("school.")) {
-            return Optional.empty();
-        }
-        String uai = event.text("uai") != null ? event.text("uai") : event.key();
-        if (uai == null) {
-            throw new IncomingEvent.MalformedEventException(event.type() + " event " + event.id() + " has no uai");
-        }
-        return Optional.of(new SchoolPriorityChanged(uai, event.required("priority"), event.text("department"),
-                event.asOf()));
+    public Optional<SchoolEvent> read(IncomingEvent event) {
+        return EventReaders.school(event);
     }
 
     @Override
-    public void apply(SchoolPriorityChanged change) {
-        priorities.apply(change);
+    public void apply(SchoolEvent event) {
+        switch (event) {
+            case SchoolPriorityChanged change -> priorities.apply(change);
+            case PupilErased erased -> statistics.erase(erased);
+        }
     }
 }

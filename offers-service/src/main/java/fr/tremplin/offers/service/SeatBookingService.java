@@ -7,19 +7,23 @@ import jakarta.transaction.Transactional;
 
 /**
  * Follows the candidacies of applications-service: the confirmed ones take a seat of their week, so that the search
- * only shows offers with a seat left. Redelivery and reordering change nothing.
+ * only shows offers with a seat left; and each candidacy's statistics fact ({@link StatisticsProjection}), in the
+ * same transaction. Redelivery and reordering change nothing.
  */
 @ApplicationScoped
 public class SeatBookingService {
 
     private final SeatBookingCopies copies;
+    private final StatisticsProjection statistics;
 
-    public SeatBookingService(SeatBookingCopies copies) {
+    public SeatBookingService(SeatBookingCopies copies, StatisticsProjection statistics) {
         this.copies = copies;
+        this.statistics = statistics;
     }
 
     @Transactional
     public void apply(CandidacyStateChanged change) {
         copies.upsert(change);
+        statistics.candidacy(change);
     }
 }
