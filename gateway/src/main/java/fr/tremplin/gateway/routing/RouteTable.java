@@ -20,6 +20,7 @@ public final class RouteTable {
             Map.entry("/api/v1/statistics", Service.OFFERS),
             Map.entry("/api/v1/quotas", Service.OFFERS),
             Map.entry("/api/v1/admin/reference-data", Service.OFFERS),
+            Map.entry("/api/v1/admin/statistics", Service.OFFERS),
 
             Map.entry("/api/v1/schools", Service.SCHOOLS),
             Map.entry("/api/v1/academies", Service.SCHOOLS),

@@ -21,6 +21,7 @@ class RouteTableTest {
     @Test
     void the_admin_area_is_split_between_services() {
         assertThat(RouteTable.resolve("/api/v1/admin/reference-data/sectors").map(RouteTable.Route::service)).contains(Service.OFFERS);
+        assertThat(RouteTable.resolve("/api/v1/admin/statistics/rebuild").map(RouteTable.Route::service)).contains(Service.OFFERS);
         assertThat(RouteTable.resolve("/api/v1/admin/schools/0590001A").map(RouteTable.Route::service)).contains(Service.SCHOOLS);
         assertThat(RouteTable.resolve("/api/v1/admin/relays")).isEmpty();
     }
