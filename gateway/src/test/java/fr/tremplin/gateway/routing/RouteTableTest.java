@@ -28,7 +28,7 @@ class RouteTableTest {
 
     @Test
     void every_service_has_routes() {
-        assertThat(RouteTable.prefixes()).hasSize(20);
+        assertThat(RouteTable.prefixes()).hasSize(21);
         assertThat(RouteTable.prefixes().values()).contains(Service.values());
     }
 
