@@ -41,7 +41,6 @@ import java.util.Set;
 public class StatisticsRebuild {
 
     private static final Logger LOG = Logger.getLogger(StatisticsRebuild.class);
-    static final List<String> TOPICS = List.of(Topics.OFFERS, Topics.APPLICATIONS, Topics.SCHOOLS);
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(30);
 
     private final StatisticsFacts facts;
@@ -49,16 +48,29 @@ public class StatisticsRebuild {
     private final ObjectMapper mapper;
     private final Map<String, Object> kafkaConfig;
     private final Duration timeout;
+    /** The topics the live channels read (a deployment or a benchmark may rename them), in replay order. */
+    private final String offersTopic;
+    private final String applicationsTopic;
+    private final String schoolsTopic;
 
     public StatisticsRebuild(StatisticsFacts facts, StatisticsProjection projection, ObjectMapper mapper,
                              @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
                              @ConfigProperty(name = "tremplin.statistics.rebuild-timeout", defaultValue = "1h")
-                             Duration timeout) {
+                             Duration timeout,
+                             @ConfigProperty(name = "mp.messaging.incoming.offers.topic", defaultValue = Topics.OFFERS)
+                             String offersTopic,
+                             @ConfigProperty(name = "mp.messaging.incoming.applications.topic",
+                                     defaultValue = Topics.APPLICATIONS) String applicationsTopic,
+                             @ConfigProperty(name = "mp.messaging.incoming.schools.topic", defaultValue = Topics.SCHOOLS)
+                             String schoolsTopic) {
         this.facts = facts;
         this.projection = projection;
         this.mapper = mapper;
         this.kafkaConfig = kafkaConfig;
         this.timeout = timeout;
+        this.offersTopic = offersTopic;
+        this.applicationsTopic = applicationsTopic;
+        this.schoolsTopic = schoolsTopic;
     }
 
     public StatisticsRebuildReport rebuild() {
@@ -80,10 +92,11 @@ public class StatisticsRebuild {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig(), new StringDeserializer(),
                 new StringDeserializer())) {
             Map<TopicPartition, Long> ends = new HashMap<>();
-            for (String topic : TOPICS) {
+            List<String> topics = List.of(offersTopic, applicationsTopic, schoolsTopic);
+            for (String topic : topics) {
                 ends.putAll(consumer.endOffsets(partitions(consumer, topic), KAFKA_TIMEOUT));
             }
-            for (String topic : TOPICS) {
+            for (String topic : topics) {
                 long[] counts = replayTopic(consumer, topic, ends);
                 read.put(topic, counts[0]);
                 skipped += counts[1];
@@ -142,15 +155,19 @@ public class StatisticsRebuild {
     private boolean fold(ConsumerRecord<String, String> record) {
         try {
             IncomingEvent event = IncomingEvent.from(record, mapper);
-            switch (record.topic()) {
-                case Topics.OFFERS -> EventReaders.offer(event).ifPresent(projection::offer);
-                case Topics.APPLICATIONS -> EventReaders.candidacy(event).ifPresent(projection::candidacy);
-                case Topics.SCHOOLS -> EventReaders.school(event).ifPresent(school -> {
+            String topic = record.topic();
+            if (topic.equals(offersTopic)) {
+                EventReaders.offer(event).ifPresent(projection::offer);
+            } else if (topic.equals(applicationsTopic)) {
+                EventReaders.candidacy(event).ifPresent(projection::candidacy);
+            } else if (topic.equals(schoolsTopic)) {
+                EventReaders.school(event).ifPresent(school -> {
                     if (school instanceof PupilErased erased) {
                         projection.erase(erased);
                     }
                 });
-                default -> throw new IllegalStateException("unexpected topic " + record.topic());
+            } else {
+                throw new IllegalStateException("unexpected topic " + topic);
             }
             return true;
         } catch (IncomingEvent.MalformedEventException e) {
