@@ -16,16 +16,17 @@ import java.util.List;
 
 /**
  * The statistics of a school year (docs/STATISTICS.md): the caller's scope forced ({@link StatisticsAccess}), the
- * quota matched to the rows when the figures cover a quota's whole scope, then one query ({@link StatisticsQuery}).
+ * quota matched to the rows when the figures cover a quota's whole scope, then one query ({@link StatisticsQuery}),
+ * whose answer is kept a few seconds ({@link StatisticsCache}).
  */
 @ApplicationScoped
 public class StatisticsService {
 
-    private final StatisticsQuery query;
+    private final StatisticsCache cache;
     private final Clock clock;
 
-    public StatisticsService(StatisticsQuery query, Clock clock) {
-        this.query = query;
+    public StatisticsService(StatisticsCache cache, Clock clock) {
+        this.cache = cache;
         this.clock = clock;
     }
 
@@ -36,7 +37,7 @@ public class StatisticsService {
                 criteria.attribution() == Attribution.SCHOOL, ministry, criteria.publicSector(), criteria.academy(),
                 criteria.department(), scope.territoryDepartments(), scope.territoryAcademy(),
                 quotaScope(criteria, ministry, scope), LocalDate.now(clock));
-        List<StatisticsRow> rows = query.rows(selection);
+        List<StatisticsRow> rows = cache.rows(selection);
         if (criteria.groupBy() == GroupBy.ACADEMY) {
             rows = rows.stream().map(StatisticsService::withAcademyName).toList();
         }
