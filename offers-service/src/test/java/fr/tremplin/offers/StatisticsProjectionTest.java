@@ -1,8 +1,7 @@
 package fr.tremplin.offers;
 
-import fr.tremplin.common.events.Topics;
 import fr.tremplin.common.security.Roles;
-import fr.tremplin.testing.KafkaTestProducer;
+import fr.tremplin.offers.StatisticsEvents.Event;
 import fr.tremplin.testing.TestTokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -47,12 +46,6 @@ class StatisticsProjectionTest {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
     }
 
-    record Event(String topic, String key, String type, String payload, String id, Instant time) {
-        void send() {
-            KafkaTestProducer.send(topic, key, type, payload, id, time);
-        }
-    }
-
     /** One scenario's ids, so that each run only looks at its own rows (the topics keep the other tests' events). */
     record Scenario(UUID offerA, UUID offerB, UUID c1, UUID c2, UUID c3, UUID c4, UUID c5, UUID p1, UUID p2,
                     UUID p3) {
@@ -73,36 +66,21 @@ class StatisticsProjectionTest {
 
     private static Event offer(UUID offerId, String type, String status, int version, List<String> weeks,
                                int capacity, Instant at) {
-        StringBuilder weeksJson = new StringBuilder();
-        for (String week : weeks) {
-            String startsOn = fr.tremplin.common.calendar.SchoolCalendar.monday(week).orElseThrow().toString();
-            weeksJson.append(weeksJson.isEmpty() ? "" : ",")
-                    .append("{\"week\":\"").append(week).append("\",\"startsOn\":\"").append(startsOn).append("\"}");
-        }
-        String payload = "{\"offerId\":\"" + offerId + "\",\"title\":\"Stage\",\"status\":\"" + status
-                + "\",\"organisationId\":\"" + UUID.randomUUID() + "\",\"organisationName\":\"Hôte\","
-                + "\"publicSector\":true,\"ministryCode\":\"MINARM\",\"sectorId\":\"sector-1\",\"department\":\"59\","
-                + "\"academy\":\"Lille\",\"zipcode\":\"59000\",\"city\":\"Lille\",\"schoolYear\":\"2027-2028\","
-                + "\"weeks\":[" + weeksJson + "],\"capacityPerWeek\":" + capacity + ",\"maxGroupSize\":1,"
-                + "\"reservation\":\"NONE\",\"reservedSchoolUai\":null,\"operator\":null,\"externalRef\":null,"
-                + "\"version\":" + version + ",\"occurredAt\":\"" + at + "\"}";
-        return new Event(Topics.OFFERS, offerId.toString(), type, payload, UUID.randomUUID().toString(), at);
+        return new StatisticsEvents.Offer(offerId, "2027-2028", "MINARM", true, "sector-1", "59")
+                .event(type, status, version, weeks, capacity, at);
+    }
+
+    private static StatisticsEvents.Pupil pupil(UUID pupilId) {
+        return new StatisticsEvents.Pupil(pupilId, "0590001A", "REP_PLUS", "59");
     }
 
     private static Event candidacy(UUID applicationId, UUID offerId, UUID pupilId, String type, String state,
                                    String week, Instant at) {
-        String payload = "{\"applicationId\":\"" + applicationId + "\",\"offerId\":\"" + offerId + "\",\"week\":\""
-                + week + "\",\"pupilId\":\"" + pupilId + "\",\"schoolUai\":\"0590001A\",\"schoolPriority\":\"REP_PLUS\","
-                + "\"schoolDepartment\":\"59\",\"state\":\"" + state + "\",\"actor\":\"host\",\"occurredAt\":\"" + at
-                + "\"}";
-        return new Event(Topics.APPLICATIONS, applicationId.toString(), type, payload, UUID.randomUUID().toString(),
-                at);
+        return pupil(pupilId).candidacy(applicationId, offerId, type, state, week, at);
     }
 
     private static Event erased(UUID pupilId, Instant at) {
-        return new Event(Topics.SCHOOLS, "0590001A", "pupil.erased", "{\"pupilId\":\"" + pupilId
-                + "\",\"uai\":\"0590001A\",\"priority\":\"REP_PLUS\",\"schoolYear\":\"2027-2028\",\"occurredAt\":\""
-                + at + "\"}", UUID.randomUUID().toString(), at);
+        return pupil(pupilId).erased("2027-2028", at);
     }
 
     /** The offer and candidacy events of a scenario, in the order they happened. */

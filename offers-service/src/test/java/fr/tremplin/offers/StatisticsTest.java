@@ -20,11 +20,13 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static fr.tremplin.offers.StatisticsRows.month;
+import static fr.tremplin.offers.StatisticsRows.n;
+import static fr.tremplin.offers.StatisticsRows.row;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -403,52 +405,6 @@ class StatisticsTest {
         given().header("Authorization", admin()).get("/api/v1/statistics?" + query).then().statusCode(400)
                 .contentType("application/problem+json").body("violations[0].field", equalTo(field))
                 .body("status", is(400));
-    }
-
-    /** A total and its split: REP+, REP, neither. */
-    private static int[] n(int total, int repPlus, int rep, int none) {
-        return new int[] {total, repPlus, rep, none};
-    }
-
-    private static Map<String, Object> row(String key, String label, Integer offers, Integer seats, Integer open,
-                                           int[] candidacies, int[] pupils, int[] confirmed, int[] completed,
-                                           Integer depositedTarget, Integer completedTarget, Float depositedRatio,
-                                           Float completedRatio) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("key", key);
-        row.put("label", label);
-        row.put("offersDeposited", offers);
-        row.put("seatsDeposited", seats);
-        row.put("seatsOpen", open);
-        measure(row, "candidacies", "", candidacies);
-        measure(row, "pupilsWithCandidacy", "", pupils);
-        measure(row, "confirmed", "", confirmed);
-        measure(row, "completed", "", completed);
-        row.put("depositedTarget", depositedTarget);
-        row.put("completedTarget", completedTarget);
-        row.put("depositedRatio", depositedRatio);
-        row.put("completedRatio", completedRatio);
-        return row;
-    }
-
-    private static Map<String, Object> month(Map<String, Object> row, int offers, int seats, int[] candidacies,
-                                             int[] pupils, int[] confirmed, int[] completed) {
-        row.put("offersDepositedCumulative", offers);
-        row.put("seatsDepositedCumulative", seats);
-        measure(row, "candidacies", "Cumulative", candidacies);
-        measure(row, "pupilsWithCandidacy", "Cumulative", pupils);
-        measure(row, "confirmed", "Cumulative", confirmed);
-        measure(row, "completed", "Cumulative", completed);
-        return row;
-    }
-
-    private static void measure(Map<String, Object> row, String name, String suffix, int[] n) {
-        row.put(name + suffix, n[0]);
-        Map<String, Object> split = new LinkedHashMap<>();
-        split.put("REP_PLUS", n[1]);
-        split.put("REP", n[2]);
-        split.put("NONE", n[3]);
-        row.put(name + "ByPriority" + suffix, split);
     }
 
     // ------------------------------------------------------------------------------------------ facts
