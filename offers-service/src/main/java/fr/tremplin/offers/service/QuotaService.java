@@ -17,6 +17,9 @@ import fr.tremplin.offers.repository.QuotaStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
+import java.time.LocalDate;
+
 import java.util.Optional;
 
 /**
@@ -32,10 +35,12 @@ public class QuotaService {
 
     private final QuotaStore quotas;
     private final AuditTrail audit;
+    private final Clock clock;
 
-    public QuotaService(QuotaStore quotas, AuditTrail audit) {
+    public QuotaService(QuotaStore quotas, AuditTrail audit, Clock clock) {
         this.quotas = quotas;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /**
@@ -47,7 +52,7 @@ public class QuotaService {
     public Saved put(Caller caller, String schoolYear, String scopeText, String code, QuotaRequest request,
                      Integer editedVersion) {
         QuotaAccess.checkWrite(caller);
-        QuotaRules.checkWritableSchoolYear(schoolYear, SchoolCalendar.currentSchoolYear());
+        QuotaRules.checkWritableSchoolYear(schoolYear, SchoolCalendar.schoolYearOf(LocalDate.now(clock)));
         QuotaScope scope = QuotaRules.scope(scopeText);
         QuotaRules.checkCode(scope, code, ministry -> Ministry.findById(ministry) != null);
         int deposited = request.deposited();
