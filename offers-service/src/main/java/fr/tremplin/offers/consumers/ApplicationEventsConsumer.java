@@ -6,7 +6,7 @@ import fr.tremplin.common.events.IncomingEvent;
 import fr.tremplin.offers.api.CandidacyStateChanged;
 import fr.tremplin.offers.service.EventReaders;
 import fr.tremplin.offers.service.SeatBookingService;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -30,8 +30,14 @@ public class ApplicationEventsConsumer implements EventHandler<CandidacyStateCha
         this.seats = seats;
     }
 
+    /**
+     * Not in order, several at a time: a campaign sends hundreds of candidacy events a second, more than one
+     * transaction after another can keep up with, and what they update does not depend on arrival order (the seat
+     * copy keeps the newest state by time, the statistics fact the newest state and the earliest milestones). The
+     * offsets are still committed only up to the oldest event not yet applied.
+     */
     @Incoming("applications")
-    @Blocking
+    @Blocking(ordered = false)
     public void onApplicationEvent(ConsumerRecord<String, String> record) {
         intake.consume(record, this);
     }
