@@ -4,15 +4,13 @@ import fr.tremplin.common.security.Caller;
 import fr.tremplin.common.security.Roles;
 import fr.tremplin.offers.domain.Offer;
 import fr.tremplin.offers.domain.OfferStatus;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
 
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static fr.tremplin.offers.service.TestCallers.anonymous;
+import static fr.tremplin.offers.service.TestCallers.caller;
 
 /** Who may read and change an offer (docs/OFFERS.md, "Who may do what"), decided without a request or a database. */
 class OfferAccessTest {
@@ -20,37 +18,6 @@ class OfferAccessTest {
     private static final UUID ORGANISATION = UUID.randomUUID();
 
     /** A token as smallrye-jwt gives it to {@link Caller}: its claims only. */
-    private static Caller caller(String role, String... claims) {
-        Map<String, Object> values = new HashMap<>();
-        values.put("raw_token", "a.b.c");
-        values.put("sub", "someone");
-        values.put("groups", Set.of(role));
-        for (int i = 0; i < claims.length; i += 2) {
-            values.put(claims[i], claims[i + 1]);
-        }
-        return new Caller(new JsonWebToken() {
-            @Override
-            public String getName() {
-                return "someone";
-            }
-
-            @Override
-            public Set<String> getClaimNames() {
-                return values.keySet();
-            }
-
-            @Override
-            @SuppressWarnings("unchecked")
-            public <T> T getClaim(String claimName) {
-                return (T) values.get(claimName);
-            }
-        });
-    }
-
-    private static Caller anonymous() {
-        return new Caller(null);
-    }
-
     private static Offer offer(OfferStatus status) {
         Offer offer = new Offer();
         offer.id = UUID.randomUUID();

@@ -1,50 +1,19 @@
 package fr.tremplin.offers.service;
 
 import fr.tremplin.common.problem.ProblemException;
-import fr.tremplin.common.security.Caller;
 import fr.tremplin.common.security.Roles;
 import fr.tremplin.offers.domain.QuotaReach;
 import fr.tremplin.offers.domain.QuotaScope;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static fr.tremplin.offers.service.TestCallers.caller;
 
 /** The matrix of {@link QuotaAccess}, row by row, without a request or a database. */
 class QuotaAccessTest {
-
-    private static Caller caller(String role, Object... claims) {
-        Map<String, Object> values = new HashMap<>();
-        values.put("raw_token", "a.b.c");
-        values.put("sub", "someone");
-        values.put("groups", Set.of(role));
-        for (int i = 0; i < claims.length; i += 2) {
-            values.put((String) claims[i], claims[i + 1]);
-        }
-        return new Caller(new JsonWebToken() {
-            @Override
-            public String getName() {
-                return "someone";
-            }
-
-            @Override
-            public Set<String> getClaimNames() {
-                return values.keySet();
-            }
-
-            @Override
-            @SuppressWarnings("unchecked")
-            public <T> T getClaim(String claimName) {
-                return (T) values.get(claimName);
-            }
-        });
-    }
 
     @Test
     void adminReadsEverything() {

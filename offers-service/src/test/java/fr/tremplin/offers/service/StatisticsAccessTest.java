@@ -6,49 +6,19 @@ import fr.tremplin.common.security.Roles;
 import fr.tremplin.offers.api.StatisticsCriteria;
 import fr.tremplin.offers.api.StatisticsCriteria.Attribution;
 import fr.tremplin.offers.api.StatisticsCriteria.GroupBy;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static fr.tremplin.offers.service.TestCallers.caller;
 
 /**
  * Who sees which statistics and when a quota measures a row (docs/STATISTICS.md), decided without a request or a
  * database.
  */
 class StatisticsAccessTest {
-
-    private static Caller caller(String role, Object... claims) {
-        Map<String, Object> values = new HashMap<>();
-        values.put("raw_token", "a.b.c");
-        values.put("sub", "someone");
-        values.put("groups", Set.of(role));
-        for (int i = 0; i < claims.length; i += 2) {
-            values.put((String) claims[i], claims[i + 1]);
-        }
-        return new Caller(new JsonWebToken() {
-            @Override
-            public String getName() {
-                return "someone";
-            }
-
-            @Override
-            public Set<String> getClaimNames() {
-                return values.keySet();
-            }
-
-            @Override
-            @SuppressWarnings("unchecked")
-            public <T> T getClaim(String claimName) {
-                return (T) values.get(claimName);
-            }
-        });
-    }
 
     private static StatisticsCriteria ask(GroupBy groupBy, String ministry, String academy, String department,
                                           Boolean publicSector) {
