@@ -5,7 +5,9 @@
 #   - the CSV export of every groupBy (time per export);
 #   - the same aggregates straight in SQL on the fact tables (pgbench, 20 clients), for the ratio;
 #   - the projection's lag behind a stream of 300 candidacies/s sent as CloudEvents to Kafka (p50, p99);
-#   - the rebuild from the topics (time, events read).
+#   - the rebuild from the topics (time, events read): a national campaign's history (each offer published, each
+#     candidacy submitted, a quarter confirmed, the completions) is sent first, before the live channels start at
+#     the topics' end, so that only the rebuild reads it.
 # The service runs from its jar against PostgreSQL (database offers_stats_bench, recreated) and the local Kafka
 # (bin/infra up), its channels pointed at per-run topics so that no other event mixes in.
 # Usage: bench/statistics/run.sh [--offers N] [--candidacies N] [--completions N] [--seconds S] [--clients C]
@@ -62,12 +64,20 @@ rm -rf "$WORK/load"
 CP="$(cat "$WORK/classpath.txt"):$WORK/load"
 TOPIC_PREFIX=bench.$RUN
 
+echo "== a national campaign's history sent to $TOPIC_PREFIX.offers / .applications, for the rebuild to replay"
+HISTORY=$("$JAVA_HOME/bin/java" -Xms256m -Xmx512m -cp "$CP" CampaignEvents "$BOOTSTRAP" "$TOPIC_PREFIX.offers" \
+  "$TOPIC_PREFIX.applications" "$OFFERS" "$CANDIDACIES" "$COMPLETIONS")
+echo "   $HISTORY"
+
+# the live channels start at the topics' end: the history is the rebuild's to replay (the facts are seeded in SQL)
 echo "== starting offers-service on :$PORT (prod profile, topics $TOPIC_PREFIX.*)"
 QUARKUS_HTTP_PORT=$PORT QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB \
 QUARKUS_DATASOURCE_USERNAME=offers QUARKUS_DATASOURCE_PASSWORD=offers TREMPLIN_DATA_DIR="$ROOT/data" \
 KAFKA_BOOTSTRAP_SERVERS=$BOOTSTRAP MP_JWT_VERIFY_PUBLICKEY_LOCATION="$ROOT/.platform/keys/jwt-public.pem" \
 MP_MESSAGING_INCOMING_OFFERS_TOPIC=$TOPIC_PREFIX.offers MP_MESSAGING_INCOMING_SCHOOLS_TOPIC=$TOPIC_PREFIX.schools \
 MP_MESSAGING_INCOMING_APPLICATIONS_TOPIC=$TOPIC_PREFIX.applications TREMPLIN_OUTBOX_RELAY_ENABLED=false \
+MP_MESSAGING_INCOMING_OFFERS_AUTO_OFFSET_RESET=latest MP_MESSAGING_INCOMING_APPLICATIONS_AUTO_OFFSET_RESET=latest \
+MP_MESSAGING_INCOMING_SCHOOLS_AUTO_OFFSET_RESET=latest \
 QUARKUS_LOG_CATEGORY__ORG_APACHE_KAFKA__LEVEL=ERROR \
   "$JAVA_HOME/bin/java" -Xms512m -Xmx512m ${SERVICE_JAVA_OPTS:-} -jar "$WORK/app/quarkus-run.jar" > "$WORK/service.log" 2>&1 &
 SERVICE=$!
@@ -138,6 +148,7 @@ $(echo "$LOAD" | sed 's/^/  /')
   CSV exports:$CSV
   raw SQL (groupBy=department): alone ${PG_ALONE} ms; pgbench $CLIENTS clients: tps=$PG_TPS latency_avg=${PG_LAT}ms; service/raw throughput ratio: $RATIO
   projection lag: $LAG
+  history sent: $HISTORY
   rebuild: ${REBUILD_MS} ms: $REBUILD
   service peak RSS: ${RSS} MiB"
 mkdir -p bench/results
