@@ -34,6 +34,8 @@ public interface GatewayConfig {
 
     RateLimit rateLimit();
 
+    Limits limits();
+
     OpenApi openapi();
 
     Probe probe();
@@ -58,6 +60,21 @@ public interface GatewayConfig {
 
             Optional<Integer> burst();
         }
+    }
+
+    /**
+     * Request line and header limits answered with a problem+json 414 / 431. Netty's own limits
+     * ({@code quarkus.http.limits.max-initial-line-length}, {@code max-header-size}) must stay above them: past
+     * those, Vert.x answers an empty 414 / 431 itself, before any handler of the gateway runs.
+     */
+    interface Limits {
+        /** Longest request target (path and query string), in characters. */
+        @WithDefault("4096")
+        int maxUriLength();
+
+        /** Largest total of the request's header lines (name, value, separators), in bytes. */
+        @WithDefault("20480")
+        int maxHeaderSize();
     }
 
     interface OpenApi {

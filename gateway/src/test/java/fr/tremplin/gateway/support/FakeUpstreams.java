@@ -119,6 +119,10 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         if (request.path().endsWith("/created")) {
             response.setStatusCode(201).putHeader("Location", "/api/v1/offers/42");
         }
+        if (request.path().endsWith("/cached")) {
+            // A service choosing its own caching: the gateway must not override it.
+            response.putHeader("Cache-Control", "public, max-age=60");
+        }
         response.end(echo.encode());
     }
 
