@@ -28,6 +28,14 @@ public interface GatewayConfig {
     @WithDefault("30s")
     Duration requestTimeout();
 
+    /**
+     * How long an idle pooled connection to a service is kept. It must stay below the services' own idle timeout
+     * ({@code quarkus.http.idle-timeout}, 30 min by default), so that the gateway, not the service, closes idle
+     * connections and a request is never written on one the service is closing.
+     */
+    @WithDefault("30s")
+    Duration keepAliveTimeout();
+
     /** Connections kept per upstream; Vert.x' default of 5 would queue requests under modest load. */
     @WithDefault("64")
     int maxConnectionsPerUpstream();
