@@ -7,6 +7,10 @@ import fr.tremplin.gateway.edge.AccessLog;
 import fr.tremplin.gateway.edge.EdgeAuthenticator;
 import fr.tremplin.gateway.edge.RequestBodyLimit;
 import fr.tremplin.gateway.edge.RequestIdFilter;
+import fr.tremplin.gateway.edge.RequestLineLimits;
+import fr.tremplin.gateway.edge.SecurityHeaders;
+import fr.tremplin.gateway.problem.Problem;
+import fr.tremplin.gateway.problem.ProblemResponses;
 import fr.tremplin.gateway.openapi.MergedOpenApi;
 import fr.tremplin.gateway.proxy.UpstreamProxy;
 import fr.tremplin.gateway.ratelimit.RateLimitFilter;
@@ -22,6 +26,8 @@ public class GatewayRoutes {
     // Before CORS, so that preflights and refusals carry a request id and are logged too.
     static final int ORDER_REQUEST_ID = -500;
     static final int ORDER_ACCESS_LOG = -499;
+    static final int ORDER_SECURITY_HEADERS = -498;
+    static final int ORDER_LINE_LIMITS = -497;
     // Before Quarkus' own size check, which would answer without a problem body.
     static final int ORDER_BODY_LIMIT = -3;
     static final int ORDER_AUTHENTICATION = 100;
@@ -30,16 +36,21 @@ public class GatewayRoutes {
 
     private final RequestIdFilter requestIds;
     private final AccessLog accessLog;
+    private final SecurityHeaders securityHeaders;
+    private final RequestLineLimits lineLimits;
     private final RequestBodyLimit bodyLimit;
     private final EdgeAuthenticator authenticator;
     private final RateLimitFilter rateLimit;
     private final UpstreamProxy proxy;
     private final MergedOpenApi openApi;
 
-    public GatewayRoutes(RequestIdFilter requestIds, AccessLog accessLog, RequestBodyLimit bodyLimit,
-            EdgeAuthenticator authenticator, RateLimitFilter rateLimit, UpstreamProxy proxy, MergedOpenApi openApi) {
+    public GatewayRoutes(RequestIdFilter requestIds, AccessLog accessLog, SecurityHeaders securityHeaders,
+            RequestLineLimits lineLimits, RequestBodyLimit bodyLimit, EdgeAuthenticator authenticator,
+            RateLimitFilter rateLimit, UpstreamProxy proxy, MergedOpenApi openApi) {
         this.requestIds = requestIds;
         this.accessLog = accessLog;
+        this.securityHeaders = securityHeaders;
+        this.lineLimits = lineLimits;
         this.bodyLimit = bodyLimit;
         this.authenticator = authenticator;
         this.rateLimit = rateLimit;
@@ -50,11 +61,20 @@ public class GatewayRoutes {
     void register(@Observes Router router) {
         router.route().order(ORDER_REQUEST_ID).handler(requestIds);
         router.route().order(ORDER_ACCESS_LOG).handler(accessLog);
+        router.route().order(ORDER_SECURITY_HEADERS).handler(securityHeaders);
+        router.route().order(ORDER_LINE_LIMITS).handler(lineLimits);
         router.route("/api/*").order(ORDER_BODY_LIMIT).handler(bodyLimit);
         router.route("/api/*").order(ORDER_AUTHENTICATION).handler(authenticator);
         router.route("/api/*").order(ORDER_RATE_LIMIT).handler(rateLimit);
         router.route("/api/*").order(ORDER_ENDPOINT).handler(proxy);
         // The gateway has no API of its own, so /q/openapi is free to carry the platform's merged document.
         router.get("/q/openapi").order(ORDER_ENDPOINT).handler(openApi);
+        // What the router itself refuses (no route, e.g. a path whose dot segments leave /api; a method no route
+        // takes; a handler's failure) is problem+json too, not Vert.x' HTML or plain-text page.
+        router.errorHandler(404, ctx -> ProblemResponses.send(ctx,
+                Problem.notFound("No resource answers " + ctx.request().path() + ".")));
+        router.errorHandler(405, ctx -> ProblemResponses.send(ctx,
+                Problem.methodNotAllowed(ctx.request().method().name())));
+        router.errorHandler(500, ctx -> ProblemResponses.send(ctx, Problem.internalError()));
     }
 }

@@ -95,7 +95,7 @@ class ObservabilityTest {
 
         Map<String, String> line = awaitLine("log-check-1");
         assertThat(line).containsEntry("method", "POST")
-                .containsEntry("path", "/api/v1/pupils/p-9/notes")
+                .containsEntry("path", "/api/v1/pupils/{id}/{id}")
                 .containsEntry("status", "200")
                 .containsEntry("upstream", "schools")
                 .containsKey("durationMs");

@@ -28,11 +28,21 @@ public interface GatewayConfig {
     @WithDefault("30s")
     Duration requestTimeout();
 
+    /**
+     * How long an idle pooled connection to a service is kept. It must stay below the services' own idle timeout
+     * ({@code quarkus.http.idle-timeout}, 30 min by default), so that the gateway, not the service, closes idle
+     * connections and a request is never written on one the service is closing.
+     */
+    @WithDefault("30s")
+    Duration keepAliveTimeout();
+
     /** Connections kept per upstream; Vert.x' default of 5 would queue requests under modest load. */
     @WithDefault("64")
     int maxConnectionsPerUpstream();
 
     RateLimit rateLimit();
+
+    Limits limits();
 
     OpenApi openapi();
 
@@ -58,6 +68,21 @@ public interface GatewayConfig {
 
             Optional<Integer> burst();
         }
+    }
+
+    /**
+     * Request line and header limits answered with a problem+json 414 / 431. Netty's own limits
+     * ({@code quarkus.http.limits.max-initial-line-length}, {@code max-header-size}) must stay above them: past
+     * those, Vert.x answers an empty 414 / 431 itself, before any handler of the gateway runs.
+     */
+    interface Limits {
+        /** Longest request target (path and query string), in characters. */
+        @WithDefault("4096")
+        int maxUriLength();
+
+        /** Largest total of the request's header lines (name, value, separators), in bytes. */
+        @WithDefault("20480")
+        int maxHeaderSize();
     }
 
     interface OpenApi {

@@ -13,8 +13,9 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * One log line and one metric sample per exchange. The path is logged without its query string and nothing of
- * the headers or bodies is: query strings, tokens and bodies may carry personal data.
+ * One log line and one metric sample per exchange. The path is logged as a route template ({@link PathTemplate}:
+ * ids and tokens replaced by {@code {id}} and {@code {token}}), without its query string, and nothing of the
+ * headers or bodies is: paths, query strings, tokens and bodies may carry personal data or secrets.
  */
 @ApplicationScoped
 public class AccessLog implements Handler<RoutingContext> {
@@ -39,7 +40,8 @@ public class AccessLog implements Handler<RoutingContext> {
     public void handle(RoutingContext ctx) {
         long start = System.nanoTime();
         String method = ctx.request().method().name();
-        String path = ctx.request().path();
+        // A template, never the raw path: it may carry a signing token or a person's id (PathTemplate).
+        String path = PathTemplate.of(ctx.normalizedPath());
         ctx.addEndHandler(done -> {
             long elapsed = System.nanoTime() - start;
             HttpServerResponse response = ctx.response();

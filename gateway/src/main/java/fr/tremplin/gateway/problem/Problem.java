@@ -17,12 +17,29 @@ public record Problem(String type, String title, int status, String detail) {
         return of(404, detail);
     }
 
+    public static Problem methodNotAllowed(String method) {
+        return of(405, "The method " + method + " is not allowed on this path.");
+    }
+
+    // ProblemCatalog has no entry of its own for 414 and 431 yet: its generic client-error type and title apply.
+    public static Problem uriTooLong(int maxLength) {
+        return of(414, "The request target exceeds the limit of " + maxLength + " characters.");
+    }
+
+    public static Problem headersTooLarge(int maxBytes) {
+        return of(431, "The request headers exceed the limit of " + maxBytes + " bytes.");
+    }
+
     public static Problem payloadTooLarge(long maxBytes) {
         return of(413, "The request body exceeds the limit of " + maxBytes + " bytes.");
     }
 
     public static Problem rateLimited(long retryAfterSeconds) {
         return of(429, "Too many requests from this client; retry in " + retryAfterSeconds + " s.");
+    }
+
+    public static Problem internalError() {
+        return of(500, "The gateway failed to handle the request. Please retry later.");
     }
 
     public static Problem badGateway(String service) {

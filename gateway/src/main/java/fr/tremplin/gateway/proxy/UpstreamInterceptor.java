@@ -3,6 +3,8 @@ package fr.tremplin.gateway.proxy;
 import java.net.ConnectException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.concurrent.TimeoutException;
 
 import org.jboss.logging.Logger;
@@ -17,7 +19,10 @@ import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.httpproxy.Body;
@@ -38,12 +43,19 @@ final class UpstreamInterceptor implements ProxyInterceptor {
 
     private final Service service;
     private final UpstreamAddress address;
-    private final long maxBodyBytes;
+    // RFC 9110's idempotent methods: sending one twice has the effect of sending it once.
+    private static final Set<HttpMethod> IDEMPOTENT = Set.of(
+            HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.PUT, HttpMethod.DELETE);
 
-    UpstreamInterceptor(Service service, UpstreamAddress address, long maxBodyBytes) {
+    private final long maxBodyBytes;
+    private final Supplier<Future<HttpClientRequest>> freshConnection;
+
+    UpstreamInterceptor(Service service, UpstreamAddress address, long maxBodyBytes,
+            Supplier<Future<HttpClientRequest>> freshConnection) {
         this.service = service;
         this.address = address;
         this.maxBodyBytes = maxBodyBytes;
+        this.freshConnection = freshConnection;
     }
 
     @Override
@@ -66,6 +78,7 @@ final class UpstreamInterceptor implements ProxyInterceptor {
         }
         LimitedBody limitedBody = limited;
         return context.sendRequest()
+                .recover(failure -> retriable(request, failure) ? retry(request) : Future.failedFuture(failure))
                 .recover(failure -> Future.succeededFuture(refusal(request, failure, limitedBody)));
     }
 
@@ -80,6 +93,29 @@ final class UpstreamInterceptor implements ProxyInterceptor {
         // The gateway sets the request id itself; an echo from the service would repeat it.
         headers.remove(RequestIdFilter.HEADER);
         return context.sendResponse();
+    }
+
+    /**
+     * The service closed a kept-alive connection as the request went out on it (a race no client can avoid): an
+     * idempotent request without a body is sent once more, on a new connection. A request with a body is not, since
+     * its body was streamed and is gone.
+     */
+    private static boolean retriable(ProxyRequest request, Throwable failure) {
+        if (!(failure instanceof HttpClosedException) || !IDEMPOTENT.contains(request.getMethod())) {
+            return false;
+        }
+        HttpServerRequest incoming = request.proxiedRequest();
+        String length = incoming.getHeader(HttpHeaders.CONTENT_LENGTH);
+        return !incoming.response().headWritten()
+                && !incoming.headers().contains(HttpHeaders.TRANSFER_ENCODING)
+                && (length == null || "0".equals(length.trim()));
+    }
+
+    private Future<ProxyResponse> retry(ProxyRequest request) {
+        LOG.infof("%s service closed the connection; %s retried once on a new one", service.id(), request.getMethod());
+        // No body: the proxy then ends the request at once instead of piping the (already consumed) incoming one.
+        request.setBody(null);
+        return freshConnection.get().compose(request::send);
     }
 
     private ProxyResponse refusal(ProxyRequest request, Throwable failure, LimitedBody limited) {

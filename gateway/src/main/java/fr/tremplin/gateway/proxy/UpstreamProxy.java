@@ -46,7 +46,11 @@ public class UpstreamProxy implements Handler<RoutingContext> {
                             // Failures reach the interceptor through the response; without a handler Vert.x would
                             // also log each one (e.g. an upload aborted past the size limit) as an ERROR.
                             .map(request -> request.exceptionHandler(UpstreamProxy::upstreamRequestFailed)))
-                    .addInterceptor(new UpstreamInterceptor(service, address, bodyLimit.maxBytes()));
+                    .addInterceptor(new UpstreamInterceptor(service, address, bodyLimit.maxBytes(),
+                            () -> upstreams.freshClient().request(address.server()
+                                    .setConnectTimeout(connectTimeout)
+                                    .setIdleTimeout(idleTimeout))
+                                    .map(request -> request.exceptionHandler(UpstreamProxy::upstreamRequestFailed))));
             proxies.put(service, ProxyHandler.create(proxy));
         }
     }

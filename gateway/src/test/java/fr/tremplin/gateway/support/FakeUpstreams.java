@@ -59,6 +59,9 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    // Request ids whose first attempt at /flaky-close was cut; the next attempt is answered.
+    private final Set<String> closedOnce = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private int startServer(String service) {
         HttpServer server = vertx.createHttpServer()
                 .requestHandler(request -> handle(service, request))
@@ -80,6 +83,9 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                     .putHeader("ETag", "\"v7\"")
                     .putHeader("X-Upstream-Header", "kept")
                     .end(PROBLEM_BODY);
+        } else if (path.endsWith("/flaky-close") && closedOnce.add(String.valueOf(request.getHeader("X-Request-Id")))) {
+            // As a service closing a kept-alive connection just as a request goes out on it: no answer at all.
+            request.connection().close();
         } else if (path.endsWith("/slow")) {
             vertx.setTimer(3_000, id -> {
                 if (!request.response().closed()) {
@@ -118,6 +124,10 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                 .putHeader("Access-Control-Allow-Origin", "*");
         if (request.path().endsWith("/created")) {
             response.setStatusCode(201).putHeader("Location", "/api/v1/offers/42");
+        }
+        if (request.path().endsWith("/cached")) {
+            // A service choosing its own caching: the gateway must not override it.
+            response.putHeader("Cache-Control", "public, max-age=60");
         }
         response.end(echo.encode());
     }
