@@ -24,10 +24,12 @@ public final class ProblemCatalog {
             case 409 -> "conflict";
             case 412 -> "precondition-failed";
             case 413 -> "payload-too-large";
+            case 414 -> "uri-too-long";
             case 415 -> "unsupported-media-type";
             case 422 -> "unprocessable";
             case 428 -> "precondition-required";
             case 429 -> "rate-limited";
+            case 431 -> "request-header-fields-too-large";
             case 502 -> "bad-gateway";
             case 503 -> "service-busy";
             case 504 -> "gateway-timeout";
@@ -46,10 +48,12 @@ public final class ProblemCatalog {
             case 409 -> "Conflict";
             case 412 -> "Precondition failed";
             case 413 -> "Payload too large";
+            case 414 -> "URI too long";
             case 415 -> "Unsupported media type";
             case 422 -> "Unprocessable request";
             case 428 -> "Precondition required";
             case 429 -> "Too many requests";
+            case 431 -> "Request header fields too large";
             case 502 -> "Bad gateway";
             case 503 -> "Service busy";
             case 504 -> "Gateway timeout";
