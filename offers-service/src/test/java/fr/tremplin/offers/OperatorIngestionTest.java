@@ -31,6 +31,9 @@ import static org.hamcrest.Matchers.is;
 @QuarkusTest
 class OperatorIngestionTest {
 
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
     @BeforeAll
     static void logFailures() {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
@@ -134,6 +137,91 @@ class OperatorIngestionTest {
         given().header("Authorization", jobirl).contentType(ContentType.JSON).body(Map.of("offers", items.subList(0, 3)))
                 .post("/api/v1/operator/offers/batch")
                 .then().statusCode(200).body("created", is(0)).body("replaced", is(3));
+    }
+
+    @Test
+    void twelveIdenticalPutsOfANewReferenceAtOnceMakeOneOfferAndOneOrganisation() throws Exception {
+        String operator = "race-put";
+        String bearer = operator(operator);
+        Map<String, Object> body = pushed("Course au PUT");
+        body.put("organisation", Map.of("name", "Atelier de la course", "siret", "12312312312312",
+                "publicSector", false, "zipcode", "01100", "city", "Oyonnax"));
+        List<Integer> statuses = concurrently(12, i -> given().header("Authorization", bearer)
+                .contentType(ContentType.JSON).body(body).put("/api/v1/operator/offers/RACE-1").then().extract()
+                .statusCode());
+        assertThat(statuses).as("one creation, the others a repeated PUT").containsOnly(201, 200);
+        assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM offer WHERE operator = ? AND external_ref = 'RACE-1'", operator))
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM host_organisation WHERE operator = ?", operator)).isEqualTo(1);
+        // without a SIRET the organisation is matched on its name and zip code: one row all the same
+        Map<String, Object> noSiret = pushed("Course sans SIRET");
+        noSiret.put("organisation", Map.of("name", "Atelier sans SIRET", "publicSector", false,
+                "zipcode", "01100", "city", "Oyonnax"));
+        List<Integer> again = concurrently(12, i -> given().header("Authorization", bearer)
+                .contentType(ContentType.JSON).body(noSiret).put("/api/v1/operator/offers/RACE-2").then().extract()
+                .statusCode());
+        assertThat(again).containsOnly(201, 200);
+        assertThat(again.stream().filter(s -> s == 201).count()).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM host_organisation WHERE operator = ?", operator)).isEqualTo(2);
+    }
+
+    @Test
+    void fourBatchesSharingReferencesAtOnceGiveNo5xxAndOneOfferPerReference() throws Exception {
+        String operator = "race-batch";
+        String bearer = operator(operator);
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            items.add(Map.of("externalRef", "RB-" + i, "offer", pushed("Offre partagée " + i)));
+        }
+        List<Integer> statuses = concurrently(4, n -> {
+            List<Map<String, Object>> mine = new ArrayList<>(items);
+            java.util.Collections.rotate(mine, n * 3);     // each batch starts elsewhere: real interleaving
+            return given().header("Authorization", bearer).contentType(ContentType.JSON)
+                    .body(Map.of("offers", mine)).post("/api/v1/operator/offers/batch").then().statusCode(200)
+                    .body("failed", is(0)).body("items.status", org.hamcrest.Matchers.everyItem(
+                            org.hamcrest.Matchers.isOneOf(200, 201)))
+                    .extract().<Integer>path("created");
+        });
+        assertThat(statuses.stream().mapToInt(Integer::intValue).sum()).as("creations over the 4 batches").isEqualTo(10);
+        assertThat(count("SELECT count(*) FROM offer WHERE operator = ?", operator)).isEqualTo(10);
+        assertThat(count("SELECT count(DISTINCT external_ref) FROM offer WHERE operator = ?", operator)).isEqualTo(10);
+        assertThat(count("SELECT count(*) FROM host_organisation WHERE operator = ?", operator)).isEqualTo(1);
+    }
+
+    /** Runs {@code n} calls at once (released together by a latch) and returns what each answered. */
+    private static <T> List<T> concurrently(int n, java.util.function.IntFunction<T> call) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.apply(index);
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (java.util.concurrent.Future<T> future : futures) {
+                results.add(future.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private long count(String sql, String parameter) throws java.sql.SQLException {
+        try (java.sql.Connection connection = dataSource.getConnection();
+             java.sql.PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, parameter);
+            try (java.sql.ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     @Test

@@ -114,6 +114,38 @@ public class ApplicationRepository {
                 .setParameter(1, pupilId).getResultList();
     }
 
+    /** What an erasure leaves of a pupil's free texts: the reasons people wrote are replaced by this marker. */
+    public static final String ERASED = "[erased]";
+
+    /**
+     * Removes every free text and personal datum of an erased pupil kept here, keeping the rows, their counts and
+     * their states: the candidacies' motivation (nulled), the reasons people wrote in their history (replaced by
+     * {@link #ERASED}; the system's own reasons, such as "pupil erased", stay), the agreements' tutor and signing
+     * link, the same reasons in the outbox's payloads (published or not) and the stored answers of idempotent
+     * submissions (which repeat the motivation). Flushes first, so that no pending change of the session writes a
+     * text back afterwards.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void eraseTextsOfPupil(UUID pupilId, String applicationsTopic) {
+        em.flush();
+        em.createNativeQuery("UPDATE application SET motivation = NULL WHERE pupil_id = ?1 AND motivation IS NOT NULL")
+                .setParameter(1, pupilId).executeUpdate();
+        em.createNativeQuery("UPDATE application_transition t SET reason = ?2 FROM application a "
+                        + "WHERE a.id = t.application_id AND a.pupil_id = ?1 AND t.reason IS NOT NULL "
+                        + "AND t.actor_role <> 'system'")
+                .setParameter(1, pupilId).setParameter(2, ERASED).executeUpdate();
+        em.createNativeQuery("UPDATE agreement SET tutor_name = NULL, tutor_function = NULL, signing_token_hash = NULL, "
+                        + "signing_token_expires_at = NULL WHERE pupil_id = ?1")
+                .setParameter(1, pupilId).executeUpdate();
+        em.createNativeQuery("UPDATE outbox_event o SET payload = jsonb_set(o.payload, '{reason}', to_jsonb(CAST(?3 AS text))) "
+                        + "FROM application a WHERE a.pupil_id = ?1 AND o.topic = ?2 AND o.message_key = CAST(a.id AS text) "
+                        + "AND o.payload->>'reason' IS NOT NULL AND o.payload->>'actor' <> 'system'")
+                .setParameter(1, pupilId).setParameter(2, applicationsTopic).setParameter(3, ERASED).executeUpdate();
+        em.createNativeQuery("DELETE FROM idempotency_key k USING application a "
+                        + "WHERE a.pupil_id = ?1 AND k.location LIKE '%/' || CAST(a.id AS text)")
+                .setParameter(1, pupilId).executeUpdate();
+    }
+
     public Page<Application> search(Scope scope, ApplicationState state, UUID offerId, String week, UUID pupilId,
                                     PageParams page) {
         StringBuilder where = new StringBuilder(scope.where());

@@ -7,6 +7,7 @@ import fr.tremplin.applications.domain.Application;
 import fr.tremplin.applications.domain.PupilCopy;
 import fr.tremplin.applications.domain.SchoolCopy;
 import fr.tremplin.applications.repository.ApplicationRepository;
+import fr.tremplin.common.events.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -20,7 +21,9 @@ import java.util.Objects;
  * {@code consumers.SchoolEventsConsumer} reads them (which also makes it idempotent: tremplin-common's
  * {@code EventIntake}). An event older than what is known changes nothing. An erased pupil stays as a tombstone, so
  * that a late older event cannot bring them back; their live candidacies are cancelled by the system ("pupil
- * erased"). A pupil who changes class or school takes their live candidacies along (so that their new staff follow
+ * erased") and every free text kept about them is removed, rows, counts and states staying
+ * ({@code ApplicationRepository.eraseTextsOfPupil}: motivations, the reasons people wrote, the agreements' tutor and
+ * signing link, the same reasons in the outbox, the stored answers of idempotent submissions). A pupil who changes class or school takes their live candidacies along (so that their new staff follow
  * them).
  */
 @ApplicationScoped
@@ -108,5 +111,6 @@ public class SchoolReadModel {
         for (Application application : applications.lockLiveOfPupil(event.pupilId())) {
             transitions.apply(application, Action.CANCEL, Actor.SYSTEM, PUPIL_ERASED);
         }
+        applications.eraseTextsOfPupil(event.pupilId(), Topics.APPLICATIONS);
     }
 }

@@ -1,5 +1,6 @@
 package fr.tremplin.offers.rest;
 
+import fr.tremplin.common.persistence.LostRaces;
 import fr.tremplin.common.problem.Problem;
 import fr.tremplin.common.problem.ProblemException;
 import fr.tremplin.common.security.Caller;
@@ -35,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.concurrent.atomic.AtomicReference;
 
 @Path("/api/v1/operator/offers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -62,11 +64,16 @@ public class OperatorOfferResource {
     @Path("/{externalRef}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or replace an offer by the operator's reference (idempotent)",
-            description = "201 when created, 200 when replaced or unchanged. Published unless published=false.")
+            description = "201 when created, 200 when replaced or unchanged. Published unless published=false. "
+                    + "Identical PUTs sent at once make one offer: one answers 201, the others 200.")
     @APIResponse(responseCode = "422", description = "Unknown sector or ministry, week outside the school year", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response put(@PathParam("externalRef") @Pattern(regexp = REF_PATTERN, message = "must be 1 to 100 letters, digits or . _ : -") String externalRef,
                         @NotNull @Valid OfferRequest request) {
-        OperatorIngestion.Upserted upserted = ingestion.put(caller, externalRef, request);
+        // the service method is the transaction: a lost race (a concurrent push of the same reference or organisation)
+        // runs it again whole, and the loser then answers as a repeated PUT does (200)
+        AtomicReference<OperatorIngestion.Upserted> result = new AtomicReference<>();
+        LostRaces.retry("operator put", () -> result.set(ingestion.put(caller, externalRef, request)));
+        OperatorIngestion.Upserted upserted = result.get();
         return Response.status(upserted.created() ? 201 : 200).entity(upserted.offer()).build();
     }
 

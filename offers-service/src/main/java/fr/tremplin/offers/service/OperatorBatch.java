@@ -1,6 +1,7 @@
 package fr.tremplin.offers.service;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import fr.tremplin.common.persistence.LostRaces;
 import fr.tremplin.common.problem.Problem;
 import fr.tremplin.common.problem.ProblemException;
 import fr.tremplin.common.security.Caller;
@@ -15,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Up to 500 operator offers in one call; each item is validated and written on its own, and answered alone. */
 @ApplicationScoped
@@ -55,7 +57,7 @@ public class OperatorBatch {
             String ref = item == null ? null : item.externalRef();
             try {
                 check(item, seen);
-                OperatorIngestion.Upserted upserted = ingestion.put(caller, ref, item.offer());
+                OperatorIngestion.Upserted upserted = put(caller, ref, item.offer());
                 if (upserted.created()) {
                     created++;
                 } else {
@@ -67,6 +69,13 @@ public class OperatorBatch {
             }
         }
         return new Result(created, replaced, results.size() - created - replaced, results);
+    }
+
+    /** One item in its own transaction, run again when it lost a race (as a PUT is). */
+    private OperatorIngestion.Upserted put(Caller caller, String ref, OfferRequest offer) {
+        AtomicReference<OperatorIngestion.Upserted> upserted = new AtomicReference<>();
+        LostRaces.retry("operator batch item", () -> upserted.set(ingestion.put(caller, ref, offer)));
+        return upserted.get();
     }
 
     private void check(Item item, Set<String> seen) {

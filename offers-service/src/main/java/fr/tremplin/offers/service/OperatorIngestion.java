@@ -12,6 +12,7 @@ import fr.tremplin.offers.domain.HostOrganisation;
 import fr.tremplin.offers.domain.Offer;
 import fr.tremplin.offers.domain.OfferStatus;
 import fr.tremplin.offers.events.OfferEvents;
+import fr.tremplin.offers.repository.OperatorLocks;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +24,9 @@ import java.util.UUID;
 
 /**
  * Operators (JobIRL, Viens voir mon taf...) push offers keyed by their own reference: PUT creates or replaces,
- * DELETE withdraws; both idempotent, so a retried synchronisation changes nothing the second time.
+ * DELETE withdraws; both idempotent, so a retried synchronisation changes nothing the second time. Identical PUTs
+ * sent at once make one offer and one organisation: they wait for each other ({@link OperatorLocks}), and the callers
+ * run a transaction that lost a race again ({@code LostRaces}), outside it, so that none answers 409 or 500.
  */
 @ApplicationScoped
 public class OperatorIngestion {
@@ -32,12 +35,15 @@ public class OperatorIngestion {
     private final OfferEvents events;
     private final OfferService offers;
     private final AuditTrail audit;
+    private final OperatorLocks locks;
 
-    public OperatorIngestion(OfferRules rules, OfferEvents events, OfferService offers, AuditTrail audit) {
+    public OperatorIngestion(OfferRules rules, OfferEvents events, OfferService offers, AuditTrail audit,
+                             OperatorLocks locks) {
         this.rules = rules;
         this.events = events;
         this.offers = offers;
         this.audit = audit;
+        this.locks = locks;
     }
 
     public record Upserted(OfferView offer, boolean created) {
@@ -49,6 +55,10 @@ public class OperatorIngestion {
         if (request.organisation() == null) {
             throw ProblemException.invalid("organisation", "is required: describe the host organisation");
         }
+        // concurrent pushes of this reference, or of this organisation, wait for each other here: the first creates,
+        // the next ones find what it committed (a lost race elsewhere is run again by the caller: LostRaces)
+        locks.reference(operator, externalRef);
+        locks.organisation(operator, organisationKey(request.organisation()));
         Offer offer = Offer.find("operator = ?1 and externalRef = ?2", operator, externalRef).firstResult();
         boolean created = offer == null;
         String before = created ? null : fingerprint(offer);
@@ -108,6 +118,11 @@ public class OperatorIngestion {
                 : Offer.find("operator = ?1 and updatedAt > ?2", Sort.ascending("updatedAt", "id"), operator, updatedSince);
         query.page(page.page, page.size);
         return new Page<>(query.list().stream().map(offers::view).toList(), page.page, page.size, query.count());
+    }
+
+    private static String organisationKey(OrganisationRequest request) {
+        return request.siret() != null ? "siret:" + request.siret()
+                : "name:" + (request.name() == null ? "" : request.name().strip()) + "\u001f" + request.zipcode();
     }
 
     private static HostOrganisation organisation(String operator, OrganisationRequest request) {

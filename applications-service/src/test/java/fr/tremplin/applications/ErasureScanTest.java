@@ -1,0 +1,153 @@
+package fr.tremplin.applications;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.Arc;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static fr.tremplin.applications.Fixtures.W05;
+import static fr.tremplin.applications.Fixtures.W06;
+import static fr.tremplin.applications.Fixtures.act;
+import static fr.tremplin.applications.Fixtures.offer;
+import static fr.tremplin.applications.Fixtures.principal;
+import static fr.tremplin.applications.Fixtures.pupilToken;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+/**
+ * Erasure is complete (issue 10): once {@code pupil.erased} arrives on tremplin.schools.v1, no text, varchar or jsonb
+ * column of any table of this service's database holds a free text written for that pupil (motivation, reasons,
+ * tutor), while the candidacies, their history and their agreement stay, counted and in their states.
+ */
+@QuarkusTest
+class ErasureScanTest {
+
+    @BeforeAll
+    static void logFailures() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    @Test
+    void afterThePupilIsErasedNoColumnOfAnyTableHoldsTheirFreeTexts() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String motivationA = "Motivation A " + tag + " : j'aime le bois";
+        String motivationB = "Motivation B " + tag + " : ma tante y travaille";
+        String acceptReason = "Accord " + tag + " : bon profil";
+        String cancelReason = "Annulation " + tag + " : déménagement à Lyon";
+        String tutorName = "Tuteur " + tag + " Dupont";
+        String tutorFunction = "Fonction " + tag + " menuisier";
+        List<String> texts = List.of(motivationA, motivationB, acceptReason, cancelReason, tutorName, tutorFunction);
+
+        Fixtures.Offer first = offer("01", 2, W05);
+        Fixtures.Offer second = offer("01", 2, W06);
+        String uai = Fixtures.school("01", "REP");
+        UUID pupil = UUID.randomUUID();
+        Instant t0 = Instant.now();
+        TestEvents.awaitProcessed(Fixtures.publishPupil("pupil.enrolled", pupil, uai, "3A", "REP", t0));
+        String bearer = pupilToken(pupil, uai);
+
+        // B: submitted, then cancelled by the pupil with a reason (before A is confirmed: one internship only)
+        UUID b = UUID.fromString(given().header("Authorization", bearer).contentType(ContentType.JSON)
+                .body(Map.of("offerId", second.id.toString(), "week", W06, "motivation", motivationB))
+                .post("/api/v1/applications").then().statusCode(201).extract().path("id"));
+        act(bearer, b, "cancel", cancelReason).statusCode(200);
+
+        // A: submitted with an Idempotency-Key (its answer, motivation included, is stored), accepted with a reason,
+        // confirmed (an agreement), a tutor named, a signing link handed out
+        UUID a = UUID.fromString(given().header("Authorization", bearer).header("Idempotency-Key", "erasure-" + tag)
+                .contentType(ContentType.JSON)
+                .body(Map.of("offerId", first.id.toString(), "week", W05, "motivation", motivationA))
+                .post("/api/v1/applications").then().statusCode(201).extract().path("id"));
+        act(first.hostBearer(), a, "accept", acceptReason).statusCode(200);
+        String agreementId = act(bearer, a, "confirm", null).statusCode(200).extract().path("agreementId");
+        String agreement = "/api/v1/agreements/" + agreementId;
+        given().header("Authorization", first.hostBearer()).contentType(ContentType.JSON)
+                .body(Map.of("name", tutorName, "function", tutorFunction)).put(agreement + "/tutor").then()
+                .statusCode(200);
+        String token = given().header("Authorization", principal(uai)).post(agreement + "/signing-link").then()
+                .statusCode(201).extract().path("token");
+
+        for (String text : texts) {
+            assertThat(columnsHolding(text)).as(text).isNotEmpty();     // the scan does see them before
+        }
+        long transitions = TestEvents.count("SELECT count(*) FROM application_transition t JOIN application a "
+                + "ON a.id = t.application_id WHERE a.pupil_id = ?", pupil);
+
+        TestEvents.awaitProcessed(Fixtures.publishPupil("pupil.erased", pupil, null, null, null, t0.plusSeconds(10)));
+
+        List<String> left = new ArrayList<>();
+        for (String text : texts) {
+            columnsHolding(text).forEach(column -> left.add(column + " holds \"" + text + "\""));
+        }
+        assertThat(columnsHolding(tag)).as("anything tagged " + tag).isEmpty();
+        assertThat(left).isEmpty();
+        given().get("/api/v1/signatures/" + token).then().statusCode(404);
+
+        // the rows stay: two cancelled candidacies, their history one step longer (A cancelled by the system),
+        // A's agreement cancelled
+        assertThat(TestEvents.count("SELECT count(*) FROM application WHERE pupil_id = ? AND state = 'CANCELLED'",
+                pupil)).isEqualTo(2);
+        assertThat(TestEvents.count("SELECT count(*) FROM application_transition t JOIN application a "
+                + "ON a.id = t.application_id WHERE a.pupil_id = ?", pupil)).isEqualTo(transitions + 1);
+        assertThat(TestEvents.count("SELECT count(*) FROM agreement WHERE pupil_id = ? AND status = 'CANCELLED'",
+                pupil)).isEqualTo(1);
+        given().header("Authorization", principal(uai)).get("/api/v1/applications/" + a).then().statusCode(200)
+                .body("state", equalTo("CANCELLED")).body("motivation", nullValue())
+                .body("history[-1].reason", equalTo("pupil erased"))
+                .body("history.find { it.action == 'accept' }.reason", equalTo("[erased]"));
+        given().header("Authorization", principal(uai)).get("/api/v1/applications/" + b).then().statusCode(200)
+                .body("motivation", nullValue()).body("history[-1].reason", equalTo("[erased]"));
+    }
+
+    /** "table.column" of every text, varchar, jsonb or array column of this database holding the text. */
+    private static List<String> columnsHolding(String text) {
+        AgroalDataSource dataSource = Arc.container().instance(AgroalDataSource.class).get();
+        List<String> found = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            List<String[]> columns = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT table_name, column_name "
+                    + "FROM information_schema.columns c WHERE table_schema = current_schema() "
+                    + "AND data_type IN ('text', 'character varying', 'character', 'jsonb', 'json', 'ARRAY') "
+                    + "AND EXISTS (SELECT 1 FROM information_schema.tables t WHERE t.table_schema = c.table_schema "
+                    + "AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE')");
+                 ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    columns.add(new String[]{rs.getString(1), rs.getString(2)});
+                }
+            }
+            assertThat(columns).extracting(c -> c[0] + "." + c[1]).contains("application.motivation",
+                    "application_transition.reason", "agreement.tutor_name", "outbox_event.payload",
+                    "idempotency_key.body");
+            for (String[] column : columns) {
+                try (PreparedStatement scan = connection.prepareStatement("SELECT count(*) FROM \"" + column[0]
+                        + "\" WHERE strpos(CAST(\"" + column[1] + "\" AS text), ?) > 0")) {
+                    scan.setString(1, text);
+                    try (ResultSet rs = scan.executeQuery()) {
+                        rs.next();
+                        if (rs.getLong(1) > 0) {
+                            found.add(column[0] + "." + column[1]);
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return found;
+    }
+}
