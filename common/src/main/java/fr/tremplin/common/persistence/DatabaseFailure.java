@@ -9,13 +9,19 @@ import java.util.Set;
 
 /**
  * What a failed database write means, read from its SQL state (PostgreSQL's codes) or its JPA exception: the one
- * classification behind the problem+json mappers (409 / 503 / 500) and the consumers' retries.
+ * classification behind the problem+json mappers (409 / 400 / 503 / 500) and the consumers' retries.
  */
 public enum DatabaseFailure {
     /** Lost a race that a new attempt may win: serialization failure, deadlock, lock not available, stale version. */
     LOST_RACE,
     /** The data now disagrees with the write: a unique or check constraint (created at the same moment, seat taken). */
     CONSTRAINT,
+    /**
+     * The database refused a value the caller sent: a character it cannot store (NUL: 22021, 22P05), text that does
+     * not read as the column's type (a bad UUID or number cast: 22P02, 22007, 22008), a value too long or out of range
+     * (22001, 22003). The filters and the strict JSON refuse these earlier; this is the net behind them: a 400.
+     */
+    BAD_INPUT,
     /** No connection free within the acquisition timeout: overloaded, nothing was written. */
     BUSY,
     /** Anything else: a defect, logged. */
@@ -23,6 +29,8 @@ public enum DatabaseFailure {
 
     private static final Set<String> LOST_RACE_STATES = Set.of("40001", "40P01", "55P03");
     private static final Set<String> CONSTRAINT_STATES = Set.of("23505", "23514");
+    private static final Set<String> BAD_INPUT_STATES = Set.of("22021", "22P05", "22P02", "22007", "22008", "22001",
+            "22003");
 
     public static DatabaseFailure of(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
@@ -37,6 +45,9 @@ public enum DatabaseFailure {
                 }
                 if (state != null && CONSTRAINT_STATES.contains(state)) {
                     return CONSTRAINT;
+                }
+                if (state != null && BAD_INPUT_STATES.contains(state)) {
+                    return BAD_INPUT;
                 }
                 if (sql.getMessage() != null && sql.getMessage().contains("acquisition timeout")) {
                     return BUSY;

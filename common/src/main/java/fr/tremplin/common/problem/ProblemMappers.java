@@ -1,6 +1,9 @@
 package fr.tremplin.common.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -10,6 +13,8 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import fr.tremplin.common.persistence.DatabaseFailure;
+import fr.tremplin.common.web.ControlCharacters;
+import fr.tremplin.common.web.StrictJson;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -52,14 +57,63 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({JsonParseException.class})
     public Response malformedJson(JsonProcessingException e) {
+        String duplicate = duplicateKey(e);
+        if (duplicate != null) {
+            String message = "is given more than once";
+            return ProblemTypes.response(new Problem(ProblemTypes.of(400), "Malformed JSON", 400,
+                    duplicate + ": " + message, List.of(new Problem.Violation(duplicate, message))));
+        }
         return ProblemTypes.response(400, "Malformed JSON", "the request body is not valid JSON");
+    }
+
+    /** The path of the key given twice ({@code weeks[0].capacity}), or null when the parse failed otherwise. */
+    static String duplicateKey(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        if (message == null || !message.startsWith("Duplicate field '")) {
+            return null;
+        }
+        int end = message.indexOf('\'', "Duplicate field '".length());
+        String name = end < 0 ? message.substring("Duplicate field '".length())
+                : message.substring("Duplicate field '".length(), end);
+        if (e instanceof StreamReadException read && read.getProcessor() instanceof JsonParser parser
+                && parser.getParsingContext() != null) {
+            String parent = contextPath(parser.getParsingContext().getParent());
+            return parent.isEmpty() ? name : parent + "." + name;
+        }
+        return name;
+    }
+
+    private static String contextPath(JsonStreamContext context) {
+        if (context == null || context.inRoot()) {
+            return "";
+        }
+        String parent = contextPath(context.getParent());
+        if (context.inArray()) {
+            return parent + "[" + context.getCurrentIndex() + "]";
+        }
+        String name = context.getCurrentName() == null ? "" : context.getCurrentName();
+        return parent.isEmpty() ? name : parent + "." + name;
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return "SQL state " + sql.getSQLState();
+            }
+        }
+        return "no SQL state";
     }
 
     @ServerExceptionMapper({MismatchedInputException.class, InvalidFormatException.class,
             UnrecognizedPropertyException.class, JsonMappingException.class})
     public Response wrongType(JsonMappingException e) {
         String field = jsonPath(e);
+        if (field.isEmpty() && e instanceof MismatchedInputException && e.getOriginalMessage() != null
+                && e.getOriginalMessage().startsWith("Trailing token")) {
+            return ProblemTypes.response(400, "Malformed JSON", "the request body has content after the JSON document");
+        }
         String message = e instanceof UnrecognizedPropertyException ? "unknown field"
+                : e instanceof StrictJson.ControlCharacterException ? ControlCharacters.MESSAGE
                 : e instanceof InvalidFormatException format && format.getTargetType() != null
                         ? "must be a valid " + friendly(format.getTargetType())
                         : e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
@@ -125,6 +179,13 @@ public class ProblemMappers {
             case CONSTRAINT -> ProblemTypes.response(409, "Conflict",
                     "a concurrent change got there first (it already exists, or no longer fits); reload and retry");
             case BUSY -> busy();
+            case BAD_INPUT -> {
+                // the filters and the strict JSON should have refused it first: logged (without the value) to close the gap
+                LOG.warnf("the database refused a value sent by the caller (%s): answered 400", sqlState(e));
+                yield ProblemTypes.response(400, "Invalid request",
+                        "a value of the request cannot be stored or read as its type (control character, malformed "
+                                + "identifier, too long or out of range)");
+            }
             case OTHER -> {
                 LOG.error("unexpected error", e);
                 yield ProblemTypes.response(500, "Internal error", "an unexpected error occurred; it has been logged");

@@ -66,4 +66,16 @@ class DatabaseFailureTest {
         })).isInstanceOf(PersistenceException.class);
         assertThat(deadlocks).hasValue(5);
     }
+
+    @Test
+    void a_value_the_database_cannot_store_or_read_is_bad_input() {
+        assertThat(DatabaseFailure.of(wrapped("22021", "invalid byte sequence for encoding \"UTF8\": 0x00")))
+                .isEqualTo(DatabaseFailure.BAD_INPUT);
+        assertThat(DatabaseFailure.of(wrapped("22P05", "unsupported Unicode escape sequence")))
+                .isEqualTo(DatabaseFailure.BAD_INPUT);
+        assertThat(DatabaseFailure.of(wrapped("22P02", "invalid input syntax for type uuid")))
+                .isEqualTo(DatabaseFailure.BAD_INPUT);
+        assertThat(DatabaseFailure.of(wrapped("22001", "value too long for type character varying(80)")))
+                .isEqualTo(DatabaseFailure.BAD_INPUT);
+    }
 }
