@@ -12,22 +12,16 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import fr.tremplin.common.problem.ProblemCatalog;
-import fr.tremplin.gateway.edge.AccessLog;
 import fr.tremplin.gateway.edge.PathTemplate;
+import fr.tremplin.gateway.support.AccessLogCapture;
 import fr.tremplin.gateway.support.GatewayTestProfile;
 import fr.tremplin.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,22 +35,7 @@ import io.vertx.core.json.JsonObject;
 @TestProfile(GatewayTestProfile.class)
 class EdgeHardeningTest {
 
-    private final List<String> accessLines = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            String message = record.getMessage() == null ? "" : String.format(record.getMessage(), record.getParameters());
-            accessLines.add(message + " " + ((ExtLogRecord) record).getMdcCopy());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private final AccessLogCapture accessLog = new AccessLogCapture();
 
     @BeforeAll
     static void logFailures() {
@@ -65,12 +44,12 @@ class EdgeHardeningTest {
 
     @BeforeEach
     void captureAccessLog() {
-        Logger.getLogger(AccessLog.LOGGER).addHandler(capture);
+        accessLog.start();
     }
 
     @AfterEach
     void release() {
-        Logger.getLogger(AccessLog.LOGGER).removeHandler(capture);
+        accessLog.stop();
     }
 
     // ---- no secret in the access log
@@ -97,7 +76,7 @@ class EdgeHardeningTest {
         given().when().get("/api/v1/nowhere/Jeanne-Dupont").then().statusCode(404);
 
         awaitLines(8);
-        String everything = String.join("\n", accessLines);
+        String everything = accessLog.text();
         assertThat(everything).contains("/api/v1/signatures/{token}", "/api/v1/signatures/{token}/sign",
                 "/api/v1/pupils/{id}", "/api/v1/relays/{id}/queue/claim", "/api/v1/schools/{id}/pupils",
                 "/api/v1/{id}/{id}");
@@ -217,7 +196,7 @@ class EdgeHardeningTest {
     }
 
     private void awaitLines(int count) throws InterruptedException {
-        for (int i = 0; i < 100 && accessLines.size() < count; i++) {
+        for (int i = 0; i < 100 && accessLog.lines().size() < count; i++) {
             Thread.sleep(20);
         }
     }

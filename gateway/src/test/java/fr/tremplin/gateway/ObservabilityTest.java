@@ -4,20 +4,14 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import fr.tremplin.gateway.edge.AccessLog;
+import fr.tremplin.gateway.support.AccessLogCapture;
 import fr.tremplin.gateway.support.GatewayTestProfile;
 import fr.tremplin.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,23 +22,7 @@ import io.restassured.RestAssured;
 @TestProfile(GatewayTestProfile.class)
 class ObservabilityTest {
 
-    private final List<Map<String, String>> accessLines = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            Map<String, String> fields = new java.util.HashMap<>(((ExtLogRecord) record).getMdcCopy());
-            fields.put("message", record.getMessage() == null ? "" : String.format(record.getMessage(), record.getParameters()));
-            accessLines.add(fields);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private final AccessLogCapture accessLog = new AccessLogCapture();
 
     @BeforeAll
     static void logFailures() {
@@ -53,12 +31,12 @@ class ObservabilityTest {
 
     @BeforeEach
     void captureAccessLog() {
-        Logger.getLogger(AccessLog.LOGGER).addHandler(capture);
+        accessLog.start();
     }
 
     @AfterEach
     void release() {
-        Logger.getLogger(AccessLog.LOGGER).removeHandler(capture);
+        accessLog.stop();
     }
 
     @Test
@@ -100,21 +78,21 @@ class ObservabilityTest {
                 .containsEntry("upstream", "schools")
                 .containsKey("durationMs");
         assertThat(Long.parseLong(line.get("durationMs"))).isNotNegative();
-        String everything = accessLines.toString();
+        String everything = accessLog.lines().toString();
         assertThat(everything).doesNotContain("email", "someone", token, "body-content");
-        assertThat(accessLines.stream().filter(l -> "log-check-1".equals(l.get("requestId")))).hasSize(1);
+        assertThat(accessLog.lines().stream().filter(l -> "log-check-1".equals(l.get("requestId")))).hasSize(1);
     }
 
     private Map<String, String> awaitLine(String requestId) throws InterruptedException {
         // The line is written when the response ends, which may be just after the client has read it.
         for (int i = 0; i < 50; i++) {
-            for (Map<String, String> line : accessLines) {
+            for (Map<String, String> line : accessLog.lines()) {
                 if (requestId.equals(line.get("requestId"))) {
                     return line;
                 }
             }
             Thread.sleep(20);
         }
-        throw new AssertionError("no access line for " + requestId + " in " + accessLines);
+        throw new AssertionError("no access line for " + requestId + " in " + accessLog.lines());
     }
 }
