@@ -30,3 +30,9 @@ stop_service() {
   for _ in $(seq 1 40); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.5; done
   kill -9 "$1" 2>/dev/null || true
 }
+
+# CPU ticks (1/100 s) used so far by process $1
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+# CPU ticks used so far by all of PostgreSQL's processes
+postgres_ticks() { local t=0 p; for p in $(pgrep -u postgres); do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done; echo $t; }

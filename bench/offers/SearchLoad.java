@@ -80,7 +80,7 @@ public class SearchLoad {
         long[] sorted = latencies.stream().mapToLong(l -> l[1]).sorted().toArray();
         System.out.printf("mode=%s %s=%d requests=%d errors=%d throughput=%.1f/s p50=%.1fms p99=%.1fms max=%.1fms avgHits=%.1f%n",
                 mode, mode.equals("rate") ? "targetRps" : "connections", amount, sorted.length, errors.get(),
-                sorted.length / elapsed, percentile(sorted, 50), percentile(sorted, 99),
+                sorted.length / elapsed, Percentiles.millis(sorted, 50), Percentiles.millis(sorted, 99),
                 sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6, sorted.length == 0 ? 0.0 : hits.get() / (double) sorted.length);
     }
 
@@ -107,13 +107,4 @@ public class SearchLoad {
             }
         }
     }
-
-    private static double percentile(long[] sorted, double p) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
-    }
-
 }

@@ -29,9 +29,6 @@ mkdir -p "$WORK"
 . "$ROOT/bench/lib/service.sh"
 JAVA_HOME=$(find_jdk)
 PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q)
-# CPU ticks (1/100 s) used so far: by a process, by all of PostgreSQL
-ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-postgres_ticks() { local t=0 p; for p in $(pgrep -u postgres); do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done; echo $t; }
 
 echo "== infrastructure"
 bin/infra up >/dev/null  # with Kafka, as in production: without a broker the service keeps reconnecting
@@ -44,7 +41,7 @@ throwaway_keys "$WORK"
 
 [ -f offers-service/target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -pl offers-service -am package -DskipTests
 copy_app offers-service "$WORK"
-"$JAVA_HOME/bin/javac" -d "$WORK/load" bench/lib/LeanHttp.java bench/offers/SearchLoad.java
+"$JAVA_HOME/bin/javac" -d "$WORK/load" bench/lib/LeanHttp.java bench/lib/Percentiles.java bench/offers/SearchLoad.java
 
 echo "== starting offers-service on :$PORT (prod profile, JSON access log to $WORK/service.log)"
 QUARKUS_HTTP_PORT=$PORT QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB \

@@ -52,15 +52,7 @@ public class StatisticsLoad {
         double elapsed = (System.nanoTime() - start) / 1e9;
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         return String.format("path=%s clients=%d requests=%d errors=%d throughput=%.1f/s p50=%.1fms p99=%.1fms max=%.1fms",
-                path, clients, sorted.length, errors.get(), sorted.length / elapsed, percentile(sorted, 50),
-                percentile(sorted, 99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
-    }
-
-    private static double percentile(long[] sorted, double p) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+                path, clients, sorted.length, errors.get(), sorted.length / elapsed, Percentiles.millis(sorted, 50),
+                Percentiles.millis(sorted, 99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
     }
 }

@@ -70,7 +70,7 @@ public class StreamLag {
         }
         long[] sorted = Arrays.stream(lags, 0, arrived).sorted().toArray();
         System.out.printf("sent=%d arrived=%d rate=%d/s lag p50=%.0fms p99=%.0fms max=%.0fms%n", total, arrived, rate,
-                percentile(sorted, 50), percentile(sorted, 99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
+                Percentiles.millis(sorted, 50), Percentiles.millis(sorted, 99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
     }
 
     /** Polls the count of the stream's rows every 10 ms; the n-th row's arrival time is when the count reached n. */
@@ -131,13 +131,5 @@ public class StreamLag {
         return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 0),
                 new StringSerializer(), new StringSerializer());
-    }
-
-    private static double percentile(long[] sorted, double p) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
     }
 }

@@ -45,8 +45,6 @@ mkdir -p "$WORK"
 JAVA_HOME=$(find_jdk)
 BOOTSTRAP=${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}
 PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q)
-ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-postgres_ticks() { local t=0 p; for p in $(pgrep -u postgres); do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done; echo $t; }
 
 echo "== infrastructure"
 bin/infra up >/dev/null
@@ -60,7 +58,7 @@ echo "== building the service jar and the load generators"
 copy_app offers-service "$WORK"
 ./mvnw -q -f bench/applications/pom.xml dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt" >/dev/null
 rm -rf "$WORK/load"
-"$JAVA_HOME/bin/javac" -cp "$(cat "$WORK/classpath.txt")" -d "$WORK/load" bench/lib/LeanHttp.java bench/statistics/*.java
+"$JAVA_HOME/bin/javac" -cp "$(cat "$WORK/classpath.txt")" -d "$WORK/load" bench/lib/LeanHttp.java bench/lib/Percentiles.java bench/statistics/*.java
 CP="$(cat "$WORK/classpath.txt"):$WORK/load"
 TOPIC_PREFIX=bench.$RUN
 
