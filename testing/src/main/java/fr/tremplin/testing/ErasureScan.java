@@ -13,8 +13,9 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Proves an erasure complete (issue 10): scans every text, varchar, char, json, jsonb and array column of every table
- * of the service's test database for the texts written about a person, so that a column added later is scanned too.
+ * Proves an erasure complete (issue 10): scans every text, varchar, char, json, jsonb, array and uuid column of every
+ * table of the service's test database for the texts written about a person (or their id, where the service must
+ * not keep it), so that a column added later is scanned too.
  * A test first checks that the scan sees the texts before the erasure (a scan that cannot fail proves nothing), then
  * that {@link #columnsHolding} finds none of them after.
  */
@@ -23,7 +24,7 @@ public final class ErasureScan {
     private ErasureScan() {
     }
 
-    /** "table.column" of every scanned column (text, varchar, char, json, jsonb, arrays) of the service's tables. */
+    /** "table.column" of every scanned column (text, varchar, char, json, jsonb, arrays, uuid) of the service's tables. */
     public static List<String> textColumns() {
         try (Connection connection = connect()) {
             return textColumns(connection);
@@ -70,7 +71,7 @@ public final class ErasureScan {
                 + "FROM information_schema.columns c JOIN information_schema.tables t "
                 + "ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE' "
                 + "WHERE c.table_schema = current_schema() "
-                + "AND c.data_type IN ('text', 'character varying', 'character', 'jsonb', 'json', 'ARRAY') "
+                + "AND c.data_type IN ('text', 'character varying', 'character', 'jsonb', 'json', 'ARRAY', 'uuid') "
                 + "AND c.table_name NOT IN ('flyway_schema_history', 'spatial_ref_sys') "
                 + "ORDER BY c.table_name, c.ordinal_position");
              ResultSet rs = select.executeQuery()) {
