@@ -7,8 +7,14 @@ import io.restassured.RestAssured;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static fr.tremplin.applications.Fixtures.W05;
 import static fr.tremplin.applications.Fixtures.act;
@@ -152,6 +158,50 @@ class RelayDeactivationTest {
                 .body("state", equalTo("FORWARDED"));
         // its départements are free for another relay
         Fixtures.registerRelay("adie-aube", "10", "51").statusCode(201);
+    }
+
+    @Test
+    void noCandidacySubmittedWhileTheRelayIsDeactivatedStaysInItsTriage() throws Exception {
+        String relayId = "face-marne";
+        Fixtures.registerRelay(relayId, "52").statusCode(201);
+        Fixtures.Offer offer = offer("52", 50, W05);
+        String uai = school("52", "REP");
+        int pupils = 16;
+        ExecutorService pool = Executors.newFixedThreadPool(pupils + 1);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < pupils; i++) {
+                UUID pupil = UUID.randomUUID();
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return Fixtures.apply(Fixtures.pupilToken(pupil, uai), offer.id, W05, null).extract().statusCode();
+                }));
+                if (i == pupils / 2) {
+                    answers.add(pool.submit(() -> {
+                        start.await();
+                        return given().header("Authorization", admin())
+                                .post("/api/v1/relays/" + relayId + "/deactivate").then().extract().statusCode();
+                    }));
+                }
+            }
+            start.countDown();
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get(60, TimeUnit.SECONDS)).isIn(200, 201);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // each candidacy was either handed back by the deactivation or never routed to the relay: none waits for it
+        assertThat(TestEvents.count("SELECT count(*) FROM application WHERE offer_id = ?", offer.id)).isEqualTo(pupils);
+        assertThat(TestEvents.count("SELECT count(*) FROM application WHERE offer_id = ? AND state = 'FORWARDED'",
+                offer.id)).isEqualTo(pupils);
+        long handedBack = TestEvents.count("SELECT count(*) FROM application_transition t JOIN application a "
+                + "ON a.id = t.application_id WHERE a.offer_id = ? AND t.reason = 'relay deactivated'", offer.id);
+        assertThat(TestEvents.count("SELECT count(*) FROM application WHERE offer_id = ? AND relay_id = ?", offer.id,
+                relayId)).isEqualTo(handedBack);
+        assertThat(TestEvents.count("SELECT count(*) FROM audit_log WHERE action = 'relay.deactivated' "
+                + "AND entity_id = ? AND detail = ?", relayId, "handedBack=" + handedBack)).isEqualTo(1);
     }
 
     @Test
