@@ -1,19 +1,13 @@
 package fr.tremplin.applications;
 
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.arc.Arc;
+import fr.tremplin.testing.ErasureScan;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,6 +18,7 @@ import static fr.tremplin.applications.Fixtures.act;
 import static fr.tremplin.applications.Fixtures.offer;
 import static fr.tremplin.applications.Fixtures.principal;
 import static fr.tremplin.applications.Fixtures.pupilToken;
+import static fr.tremplin.testing.ErasureScan.columnsHolding;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -32,7 +27,7 @@ import static org.hamcrest.Matchers.nullValue;
 /**
  * Erasure is complete (issue 10): once {@code pupil.erased} arrives on tremplin.schools.v1, no text, varchar or jsonb
  * column of any table of this service's database holds a free text written for that pupil (motivation, reasons,
- * tutor), while the candidacies, their history and their agreement stay, counted and in their states.
+ * tutor; the scan is tremplin-testing's {@link ErasureScan}), while the candidacies, their history and their agreement stay, counted and in their states.
  */
 @QuarkusTest
 class ErasureScanTest {
@@ -82,6 +77,8 @@ class ErasureScanTest {
         String token = given().header("Authorization", principal(uai)).post(agreement + "/signing-link").then()
                 .statusCode(201).extract().path("token");
 
+        assertThat(ErasureScan.textColumns()).contains("application.motivation", "application_transition.reason",
+                "agreement.tutor_name", "outbox_event.payload", "idempotency_key.body");
         for (String text : texts) {
             assertThat(columnsHolding(text)).as(text).isNotEmpty();     // the scan does see them before
         }
@@ -90,12 +87,8 @@ class ErasureScanTest {
 
         TestEvents.awaitProcessed(Fixtures.publishPupil("pupil.erased", pupil, null, null, null, t0.plusSeconds(10)));
 
-        List<String> left = new ArrayList<>();
-        for (String text : texts) {
-            columnsHolding(text).forEach(column -> left.add(column + " holds \"" + text + "\""));
-        }
         assertThat(columnsHolding(tag)).as("anything tagged " + tag).isEmpty();
-        assertThat(left).isEmpty();
+        assertThat(ErasureScan.leftOf(texts)).isEmpty();
         given().get("/api/v1/signatures/" + token).then().statusCode(404);
 
         // the rows stay: two cancelled candidacies, their history one step longer (A cancelled by the system),
@@ -112,42 +105,5 @@ class ErasureScanTest {
                 .body("history.find { it.action == 'accept' }.reason", equalTo("[erased]"));
         given().header("Authorization", principal(uai)).get("/api/v1/applications/" + b).then().statusCode(200)
                 .body("motivation", nullValue()).body("history[-1].reason", equalTo("[erased]"));
-    }
-
-    /** "table.column" of every text, varchar, jsonb or array column of this database holding the text. */
-    private static List<String> columnsHolding(String text) {
-        AgroalDataSource dataSource = Arc.container().instance(AgroalDataSource.class).get();
-        List<String> found = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection()) {
-            List<String[]> columns = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT table_name, column_name "
-                    + "FROM information_schema.columns c WHERE table_schema = current_schema() "
-                    + "AND data_type IN ('text', 'character varying', 'character', 'jsonb', 'json', 'ARRAY') "
-                    + "AND EXISTS (SELECT 1 FROM information_schema.tables t WHERE t.table_schema = c.table_schema "
-                    + "AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE')");
-                 ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    columns.add(new String[]{rs.getString(1), rs.getString(2)});
-                }
-            }
-            assertThat(columns).extracting(c -> c[0] + "." + c[1]).contains("application.motivation",
-                    "application_transition.reason", "agreement.tutor_name", "outbox_event.payload",
-                    "idempotency_key.body");
-            for (String[] column : columns) {
-                try (PreparedStatement scan = connection.prepareStatement("SELECT count(*) FROM \"" + column[0]
-                        + "\" WHERE strpos(CAST(\"" + column[1] + "\" AS text), ?) > 0")) {
-                    scan.setString(1, text);
-                    try (ResultSet rs = scan.executeQuery()) {
-                        rs.next();
-                        if (rs.getLong(1) > 0) {
-                            found.add(column[0] + "." + column[1]);
-                        }
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return found;
     }
 }

@@ -91,6 +91,7 @@ class EdgeHardeningTest {
         assertThat(PathTemplate.of("/api/v1/agreements/42/signing-link")).isEqualTo("/api/v1/agreements/{id}/signing-link");
         assertThat(PathTemplate.of("/api/v1/operator/offers/batch")).isEqualTo("/api/v1/operator/offers/batch");
         assertThat(PathTemplate.of("/api/v1/pupils/me")).isEqualTo("/api/v1/pupils/me");
+        assertThat(PathTemplate.of("/api/v1/relays/face-nord/deactivate")).isEqualTo("/api/v1/relays/{id}/deactivate");
         assertThat(PathTemplate.of("/api/v1/statistics/2025-2026/academy/10")).isEqualTo("/api/v1/statistics/{id}/{id}/{id}");
         assertThat(PathTemplate.of("/q/health/ready")).isEqualTo("/q/health/ready");
         assertThat(PathTemplate.of("/")).isEqualTo("/");

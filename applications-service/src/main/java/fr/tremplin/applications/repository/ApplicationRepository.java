@@ -258,12 +258,28 @@ public class ApplicationRepository {
         return ((Timestamp) value).toInstant();
     }
 
+    /**
+     * The active relay covering the département, if any. Its row is share-locked ({@code FOR KEY SHARE}) until the
+     * commit: a deactivation or deletion of that relay ({@code FOR UPDATE}) waits for the new candidacy and then
+     * hands it back with the others, or runs first and this submission sees no relay (READ COMMITTED re-checks
+     * {@code active} on the row it waited for). Concurrent submissions share the lock without waiting for each other.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
     public Optional<String> relayCovering(String department) {
         if (department == null) {
             return Optional.empty();
         }
-        List<?> relays = em.createNativeQuery("SELECT relay_id FROM relay_department WHERE department = ?1")
+        List<?> relays = em.createNativeQuery("SELECT r.id FROM relay_department d JOIN relay r ON r.id = d.relay_id "
+                        + "WHERE d.department = ?1 AND r.active FOR KEY SHARE OF r")
                 .setParameter(1, department).getResultList();
         return relays.stream().findFirst().map(String::valueOf);
+    }
+
+    /** The relay's SUBMITTED candidacies (those it holds in triage), locked in id order, to hand them back. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
+    public List<Application> lockInTriage(String relayId) {
+        return em.createNativeQuery("SELECT * FROM application WHERE relay_id = ?1 AND state = 'SUBMITTED' "
+                + "ORDER BY id FOR UPDATE", Application.class).setParameter(1, relayId).getResultList();
     }
 }

@@ -4,10 +4,12 @@ import fr.tremplin.applications.api.ApplicationSummary;
 import fr.tremplin.applications.api.ClaimView;
 import fr.tremplin.applications.api.RelayRequest;
 import fr.tremplin.applications.api.RelayView;
+import fr.tremplin.applications.service.RelayDeactivation;
 import fr.tremplin.applications.service.RelayService;
 import fr.tremplin.common.problem.Problem;
 import fr.tremplin.common.security.Caller;
 import fr.tremplin.common.security.Roles;
+import fr.tremplin.common.territory.TerritoryId;
 import fr.tremplin.common.web.Page;
 import fr.tremplin.common.web.PageParams;
 import jakarta.annotation.security.RolesAllowed;
@@ -38,7 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
 
-/** Relays (admin) and a relay's work queue (the relay itself: its token's {@code relay} claim). */
+/** Relays (admin: register, deactivate, reactivate, delete) and a relay's work queue (the relay itself: its token's {@code relay} claim). */
 @Path("/api/v1/relays")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Relays", description = "Regional relays, their territories and their queues of candidacies")
@@ -48,14 +50,13 @@ import java.net.URI;
 @APIResponse(responseCode = "403", description = "Not an admin, or another relay's queue", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class RelayResource {
 
-    public static final String RELAY_ID = "^[a-z0-9][a-z0-9-]{1,62}$";
-    private static final String RELAY_ID_MESSAGE = "must be 2 to 63 lower-case letters, digits or dashes";
-
     private final RelayService relays;
+    private final RelayDeactivation deactivation;
     private final Caller caller;
 
-    public RelayResource(RelayService relays, Caller caller) {
+    public RelayResource(RelayService relays, RelayDeactivation deactivation, Caller caller) {
         this.relays = relays;
+        this.deactivation = deactivation;
         this.caller = caller;
     }
 
@@ -68,12 +69,51 @@ public class RelayResource {
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "200", description = "Replaced")
     @APIResponse(responseCode = "409", description = "A département is already covered by another relay", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response put(@PathParam("relayId") @Pattern(regexp = RELAY_ID, message = RELAY_ID_MESSAGE) String relayId,
+    public Response put(
+            @PathParam("relayId") @Pattern(regexp = TerritoryId.PATTERN, message = TerritoryId.MESSAGE) String relayId,
                         @NotNull @Valid RelayRequest request) {
         RelayService.Saved saved = relays.put(caller, relayId, request);
         return saved.created()
                 ? Response.created(URI.create("/api/v1/relays/" + relayId)).entity(saved.relay()).build()
                 : Response.ok(saved.relay()).build();
+    }
+
+    @POST
+    @Path("/{relayId}/deactivate")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Deactivate a relay: no new candidacy goes to it, its agents cannot act",
+            description = "Roles: admin. The candidacies it holds in triage (SUBMITTED) are handed back as where no "
+                    + "relay covers the offer: forwarded to the host by system (reason 'relay deactivated', history "
+                    + "and application.forwarded). It keeps its départements until reactivated or deleted. Again: no change.")
+    @APIResponse(responseCode = "404", description = "Unknown relay", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RelayView deactivate(
+            @PathParam("relayId") @Pattern(regexp = TerritoryId.PATTERN, message = TerritoryId.MESSAGE) String relayId) {
+        return deactivation.deactivate(caller, relayId);
+    }
+
+    @POST
+    @Path("/{relayId}/activate")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Reactivate a relay", description = "Roles: admin. New candidacies of its départements go "
+            + "to it again; those handed back stay with their hosts.")
+    @APIResponse(responseCode = "404", description = "Unknown relay", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RelayView activate(
+            @PathParam("relayId") @Pattern(regexp = TerritoryId.PATTERN, message = TerritoryId.MESSAGE) String relayId) {
+        return deactivation.reactivate(caller, relayId);
+    }
+
+    @DELETE
+    @Path("/{relayId}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Delete a relay and free its départements",
+            description = "Roles: admin. The candidacies it holds in triage are handed back as on deactivation "
+                    + "(reason 'relay deleted'); its other candidacies keep its id in their history.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "Unknown relay", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response delete(
+            @PathParam("relayId") @Pattern(regexp = TerritoryId.PATTERN, message = TerritoryId.MESSAGE) String relayId) {
+        deactivation.delete(caller, relayId);
+        return Response.noContent().build();
     }
 
     @GET
@@ -88,7 +128,8 @@ public class RelayResource {
     @RolesAllowed({Roles.ADMIN, Roles.RELAY})
     @Operation(summary = "One relay", description = "Roles: admin, the relay itself.")
     @APIResponse(responseCode = "404", description = "Unknown relay", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RelayView get(@PathParam("relayId") String relayId) {
+    public RelayView get(
+            @PathParam("relayId") @Pattern(regexp = TerritoryId.PATTERN, message = TerritoryId.MESSAGE) String relayId) {
         return relays.get(caller, relayId);
     }
 
@@ -97,7 +138,8 @@ public class RelayResource {
     @RolesAllowed({Roles.ADMIN, Roles.RELAY})
     @Operation(summary = "The relay's SUBMITTED candidacies, oldest first",
             description = "Roles: the relay itself (token claim relay), admin. Each item shows whether an agent holds it.")
-    public Page<ApplicationSummary> queue(@PathParam("relayId") String relayId, @BeanParam @Valid PageParams page) {
+    public Page<ApplicationSummary> queue(
+            @PathParam("relayId") @Pattern(regexp = TerritoryId.PATTERN, message = TerritoryId.MESSAGE) String relayId, @BeanParam @Valid PageParams page) {
         return relays.queue(caller, relayId, page);
     }
 
@@ -109,7 +151,8 @@ public class RelayResource {
                     + "the agent (token sub) for tremplin.applications.claim-lease (5 minutes): another agent's "
                     + "forward, redirect or reject of them is refused with 409 meanwhile. Two agents claiming at once "
                     + "get disjoint batches.")
-    public ClaimView claim(@PathParam("relayId") String relayId,
+    public ClaimView claim(
+            @PathParam("relayId") @Pattern(regexp = TerritoryId.PATTERN, message = TerritoryId.MESSAGE) String relayId,
                            @QueryParam("size") @DefaultValue("10") @Min(value = 1, message = "must be between 1 and 100")
                            @Max(value = 100, message = "must be between 1 and 100") int size) {
         return relays.claim(caller, relayId, size);
@@ -120,7 +163,8 @@ public class RelayResource {
     @RolesAllowed(Roles.RELAY)
     @Operation(summary = "Give back the calling agent's leases on the queue")
     @APIResponse(responseCode = "204", description = "Released")
-    public Response release(@PathParam("relayId") String relayId) {
+    public Response release(
+            @PathParam("relayId") @Pattern(regexp = TerritoryId.PATTERN, message = TerritoryId.MESSAGE) String relayId) {
         relays.release(caller, relayId);
         return Response.noContent().build();
     }

@@ -43,13 +43,15 @@ public class CandidacyService {
     private final SubmissionRules rules;
     private final Transitions transitions;
     private final Clock clock;
+    private final RelayDeactivation relays;
 
     public CandidacyService(ApplicationRepository applications, SubmissionRules rules, Transitions transitions,
-                            Clock clock) {
+                            Clock clock, RelayDeactivation relays) {
         this.applications = applications;
         this.rules = rules;
         this.transitions = transitions;
         this.clock = clock;
+        this.relays = relays;
     }
 
     @Transactional
@@ -97,6 +99,7 @@ public class CandidacyService {
         CandidacyLifecycle.decide(application.state, action, role);
         Instant now = clock.instant();
         if (Roles.RELAY.equals(role)) {
+            relays.requireActive(application.relayId);
             checkClaim(caller, application, now);
         }
         if (action == Action.CONFIRM && application.holdExpiresAt != null && application.holdExpiresAt.isBefore(now)) {
@@ -120,6 +123,7 @@ public class CandidacyService {
         Application original = lockForAction(id, Action.REDIRECT);
         String role = actingRole(caller, Action.REDIRECT, original);
         CandidacyLifecycle.decide(original.state, Action.REDIRECT, role);
+        relays.requireActive(original.relayId);
         checkClaim(caller, original, clock.instant());
         if (request.offerId().equals(original.offerId) && request.week().equals(original.week)) {
             throw ProblemException.unprocessable("offerId", "redirect to another offer or week than the candidacy's own");

@@ -28,7 +28,7 @@ import java.util.UUID;
 /**
  * Relays and their territories (admin), and a relay's work queue: its SUBMITTED candidacies, oldest first, and the
  * claim that leases a batch to one agent for {@code tremplin.applications.claim-lease}. A relay's token carries
- * {@code relay} = its id; another relay's queue is refused (403).
+ * {@code relay} = its id; another relay's queue is refused (403). Deactivation and deletion: {@link RelayDeactivation}.
  */
 @ApplicationScoped
 public class RelayService {
@@ -41,14 +41,16 @@ public class RelayService {
     private final AuditTrail audit;
     private final ApplicationsConfig config;
     private final Clock clock;
+    private final RelayDeactivation deactivation;
 
     public RelayService(EntityManager em, ApplicationRepository applications, AuditTrail audit,
-                        ApplicationsConfig config, Clock clock) {
+                        ApplicationsConfig config, Clock clock, RelayDeactivation deactivation) {
         this.em = em;
         this.applications = applications;
         this.audit = audit;
         this.config = config;
         this.clock = clock;
+        this.deactivation = deactivation;
     }
 
     /** Creates or replaces a relay and its départements; 409 when one of them is another relay's. */
@@ -114,6 +116,7 @@ public class RelayService {
     @Transactional
     public ClaimView claim(Caller caller, String relayId, int size) {
         requireRelay(caller, relayId);
+        deactivation.requireActive(relayId);
         Instant now = clock.instant();
         Instant until = now.plus(config.claimLease());
         List<UUID> ids = applications.claim(relayId, caller.id(), size, now, until);
@@ -140,11 +143,16 @@ public class RelayService {
     }
 
     private List<String> departments(String relayId) {
+        return departments(em, relayId);
+    }
+
+    static List<String> departments(EntityManager em, String relayId) {
         return em.createNativeQuery("SELECT department FROM relay_department WHERE relay_id = ?1 ORDER BY department")
                 .setParameter(1, relayId).getResultList().stream().map(String::valueOf).toList();
     }
 
-    private static RelayView view(Relay relay, List<String> departments) {
-        return new RelayView(relay.id, relay.name, departments, relay.createdAt, relay.updatedAt);
+    static RelayView view(Relay relay, List<String> departments) {
+        return new RelayView(relay.id, relay.name, departments, relay.active, relay.deactivatedAt, relay.createdAt,
+                relay.updatedAt);
     }
 }

@@ -2,20 +2,38 @@ package fr.tremplin.common.web;
 
 import fr.tremplin.common.problem.Problem;
 import fr.tremplin.common.problem.ProblemTypes;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.Provider;
 
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Refuses, before any resource runs (so before any SQL), a query or path parameter holding a control character:
  * a NUL in {@code ?q=%00} used to reach PostgreSQL, which refuses it, and answer 500. The 400 names the parameter.
+ * A path or query parameter the resource method takes as a {@link UUID} that is not one ({@code not-a-uuid},
+ * {@code null}) is refused here too, naming the parameter: JAX-RS would answer a 404 (or a nameless 400) instead.
  */
 @Provider
 public class CleanParameters implements ContainerRequestFilter {
+
+    /** The canonical text form of a UUID; {@link UUID#fromString} also takes {@code 1-2-3-4-5}. */
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+    static final String NOT_A_UUID = "must be a UUID such as 3f2c8a9e-1b4d-4c6e-9f10-2a3b4c5d6e7f";
+
+    @Context
+    ResourceInfo resource;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -35,10 +53,43 @@ public class CleanParameters implements ContainerRequestFilter {
             refused = refused(query);
         }
         if (refused != null) {
-            request.abortWith(ProblemTypes.response(new Problem(ProblemTypes.of(400), "Invalid request", 400,
-                    refused + ": " + ControlCharacters.MESSAGE,
-                    List.of(new Problem.Violation(refused, ControlCharacters.MESSAGE)))));
+            request.abortWith(invalid(refused, ControlCharacters.MESSAGE));
+            return;
         }
+        String notUuid = notUuid(path, query);
+        if (notUuid != null) {
+            request.abortWith(invalid(notUuid, NOT_A_UUID));
+        }
+    }
+
+    private static jakarta.ws.rs.core.Response invalid(String parameter, String message) {
+        return ProblemTypes.response(new Problem(ProblemTypes.of(400), "Invalid request", 400,
+                parameter + ": " + message, List.of(new Problem.Violation(parameter, message))));
+    }
+
+    /** The first path or query parameter the matched method takes as a UUID whose value is not one, or null. */
+    private String notUuid(MultivaluedMap<String, String> path, MultivaluedMap<String, String> query) {
+        Method method = resource == null ? null : resource.getResourceMethod();
+        if (method == null) {
+            return null;
+        }
+        Class<?>[] types = method.getParameterTypes();
+        Annotation[][] annotations = method.getParameterAnnotations();
+        for (int i = 0; i < types.length; i++) {
+            if (types[i] != UUID.class) {
+                continue;
+            }
+            for (Annotation annotation : annotations[i]) {
+                String name = annotation instanceof PathParam p ? p.value()
+                        : annotation instanceof QueryParam q ? q.value() : null;
+                List<String> values = name == null ? null
+                        : annotation instanceof PathParam ? path.get(name) : query.get(name);
+                if (values != null && values.stream().anyMatch(v -> v != null && !UUID_TEXT.matcher(v).matches())) {
+                    return name;
+                }
+            }
+        }
+        return null;
     }
 
     private static String refused(MultivaluedMap<String, String> parameters) {

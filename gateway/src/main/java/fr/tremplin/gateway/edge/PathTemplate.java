@@ -30,6 +30,7 @@ public final class PathTemplate {
                     "pupils-without-placement", "batch", "departments", "managed", "me", "ministries", "rebuild",
                     "school-years", "rollover", "sectors", "accept", "cancel", "complete", "confirm", "forward",
                     "publish", "redirect", "reject", "sign", "signing-link", "tutor", "unpublish", "queue", "claim",
+                    "activate", "deactivate",
                     "placement-summary", "staff", "weeks", "history",
                     // The gateway's own endpoints.
                     "q", "health", "live", "ready", "started", "metrics", "openapi", "swagger-ui"),

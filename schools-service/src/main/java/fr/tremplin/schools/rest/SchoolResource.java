@@ -3,6 +3,7 @@ package fr.tremplin.schools.rest;
 import fr.tremplin.common.problem.Problem;
 import fr.tremplin.common.security.Caller;
 import fr.tremplin.common.security.Roles;
+import fr.tremplin.common.territory.TerritoryId;
 import fr.tremplin.common.web.Page;
 import fr.tremplin.common.web.PageParams;
 import fr.tremplin.schools.api.ClassRequest;
@@ -24,6 +25,7 @@ import fr.tremplin.schools.service.StaffService;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -80,7 +82,7 @@ public class SchoolResource {
     @Operation(summary = "Search schools (public open data)", description = "Filters: department (59, 2A, 974), "
             + "academy (code or name), bassin, priority (REP_PLUS, REP, NONE), name (accents and case ignored).")
     public Page<SchoolSummary> search(@QueryParam("department") String department,
-                                      @QueryParam("academy") String academy, @QueryParam("bassin") String bassin,
+                                      @QueryParam("academy") String academy, @QueryParam("bassin") @Pattern(regexp = TerritoryId.PATTERN, message = TerritoryId.MESSAGE) String bassin,
                                       @QueryParam("priority") String priority, @QueryParam("name") String name,
                                       @BeanParam @Valid PageParams page) {
         return schools.search(new SchoolService.Criteria(department, academy, bassin, priority, name), page);

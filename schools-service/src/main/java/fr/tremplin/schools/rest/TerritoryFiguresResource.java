@@ -3,12 +3,14 @@ package fr.tremplin.schools.rest;
 import fr.tremplin.common.problem.Problem;
 import fr.tremplin.common.security.Caller;
 import fr.tremplin.common.security.Roles;
+import fr.tremplin.common.territory.TerritoryId;
 import fr.tremplin.common.web.Page;
 import fr.tremplin.common.web.PageParams;
 import fr.tremplin.schools.api.Figures;
 import fr.tremplin.schools.service.FollowUpService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -46,7 +48,7 @@ public class TerritoryFiguresResource {
             description = "Roles: territory (the schools of its departments, academy or bassin claims), admin (all). "
                     + "Filters narrow the territory; schoolYear defaults to the current one. No names.")
     public Page<Figures> schools(@QueryParam("department") String department, @QueryParam("academy") String academy,
-                                 @QueryParam("bassin") String bassin, @QueryParam("priority") String priority,
+                                 @QueryParam("bassin") @Pattern(regexp = TerritoryId.PATTERN, message = TerritoryId.MESSAGE) String bassin, @QueryParam("priority") String priority,
                                  @QueryParam("schoolYear") String schoolYear, @BeanParam @Valid PageParams page) {
         return followUp.territoryFigures(caller,
                 new FollowUpService.TerritoryQuery(department, academy, bassin, priority, schoolYear), page);

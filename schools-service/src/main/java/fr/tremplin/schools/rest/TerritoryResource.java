@@ -3,6 +3,7 @@ package fr.tremplin.schools.rest;
 import fr.tremplin.common.problem.Problem;
 import fr.tremplin.common.security.Caller;
 import fr.tremplin.common.security.Roles;
+import fr.tremplin.common.territory.TerritoryId;
 import fr.tremplin.common.web.Page;
 import fr.tremplin.common.web.PageParams;
 import fr.tremplin.schools.api.AcademyView;
@@ -16,6 +17,7 @@ import fr.tremplin.schools.service.TerritoryService;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -102,7 +104,7 @@ public class TerritoryResource {
     @Path("/bassins/{id}")
     @PermitAll
     @Operation(summary = "One bassin, with its number of schools")
-    public BassinView bassin(@PathParam("id") String id) {
+    public BassinView bassin(@PathParam("id") @Pattern(regexp = TerritoryId.PATTERN, message = TerritoryId.MESSAGE) String id) {
         return territory.bassin(id);
     }
 
@@ -110,12 +112,12 @@ public class TerritoryResource {
     @Path("/bassins/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Create or replace a bassin", description = "Role: admin. The id (2-64 lower-case letters, "
-            + "digits, hyphens) is what a coordinator's 'bassin' claim carries.")
+    @Operation(summary = "Create or replace a bassin", description = "Role: admin. The id (TerritoryId: 2-63 "
+            + "lower-case letters or digits in words joined by single hyphens) is what a coordinator's 'bassin' claim carries.")
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "200", description = "Replaced")
     @APIResponse(responseCode = "422", description = "Unknown académie or département", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response putBassin(@PathParam("id") String id, @NotNull @Valid BassinRequest request) {
+    public Response putBassin(@PathParam("id") @Pattern(regexp = TerritoryId.PATTERN, message = TerritoryId.MESSAGE) String id, @NotNull @Valid BassinRequest request) {
         TerritoryService.Saved saved = territory.putBassin(caller, id, request);
         return saved.created()
                 ? Response.created(URI.create("/api/v1/bassins/" + id)).entity(saved.bassin()).build()
@@ -129,7 +131,7 @@ public class TerritoryResource {
     @Operation(summary = "Put schools in the bassin (they leave their previous one)", description = "Role: admin. "
             + "Each school that moves emits school.updated.")
     @APIResponse(responseCode = "422", description = "Unknown school, or a school of another académie", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public BassinView addSchools(@PathParam("id") String id, @NotNull @Valid BassinSchoolsRequest request) {
+    public BassinView addSchools(@PathParam("id") @Pattern(regexp = TerritoryId.PATTERN, message = TerritoryId.MESSAGE) String id, @NotNull @Valid BassinSchoolsRequest request) {
         return territory.addSchools(caller, id, request.uais());
     }
 
@@ -137,7 +139,7 @@ public class TerritoryResource {
     @Path("/bassins/{id}/schools/{uai}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Take a school out of the bassin", description = "Role: admin.")
-    public BassinView removeSchool(@PathParam("id") String id, @PathParam("uai") String uai) {
+    public BassinView removeSchool(@PathParam("id") @Pattern(regexp = TerritoryId.PATTERN, message = TerritoryId.MESSAGE) String id, @PathParam("uai") String uai) {
         return territory.removeSchool(caller, id, uai);
     }
 
@@ -147,7 +149,7 @@ public class TerritoryResource {
     @Operation(summary = "A bassin week by week: pupils due on internship at once, secured internships, per-school figures",
             description = "Roles: territory (its bassin, or a bassin of its académie or départements), admin. "
                     + "No names. schoolYear defaults to the current one.")
-    public BassinOverview overview(@PathParam("id") String id, @QueryParam("schoolYear") String schoolYear) {
+    public BassinOverview overview(@PathParam("id") @Pattern(regexp = TerritoryId.PATTERN, message = TerritoryId.MESSAGE) String id, @QueryParam("schoolYear") String schoolYear) {
         return followUp.bassinOverview(caller, id, schoolYear);
     }
 
@@ -156,7 +158,7 @@ public class TerritoryResource {
     @RolesAllowed({Roles.TERRITORY, Roles.ADMIN})
     @Operation(summary = "The bassin's pupils without a secured internship, longest wait first, without names",
             description = "Roles: territory (covering the bassin), admin. Each line: pupil id, school, class, placement, since when.")
-    public Page<WithoutPlacement> withoutPlacement(@PathParam("id") String id,
+    public Page<WithoutPlacement> withoutPlacement(@PathParam("id") @Pattern(regexp = TerritoryId.PATTERN, message = TerritoryId.MESSAGE) String id,
                                                    @QueryParam("schoolYear") String schoolYear,
                                                    @BeanParam @Valid PageParams page) {
         return followUp.withoutPlacementInBassin(caller, id, schoolYear, page);

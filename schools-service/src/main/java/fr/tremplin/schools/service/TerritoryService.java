@@ -3,6 +3,7 @@ package fr.tremplin.schools.service;
 import fr.tremplin.common.audit.AuditTrail;
 import fr.tremplin.common.problem.ProblemException;
 import fr.tremplin.common.security.Caller;
+import fr.tremplin.common.territory.TerritoryId;
 import fr.tremplin.common.web.Page;
 import fr.tremplin.common.web.PageParams;
 import fr.tremplin.schools.api.AcademyView;
@@ -29,7 +30,6 @@ import java.util.Objects;
 @ApplicationScoped
 public class TerritoryService {
 
-    private static final String BASSIN_ID = "^[a-z0-9][a-z0-9-]{1,63}$";
 
     private final SchoolEvents schoolEvents;
     private final AuditTrail audit;
@@ -98,8 +98,8 @@ public class TerritoryService {
     /** Creates or replaces a bassin (admin). */
     @Transactional
     public Saved putBassin(Caller caller, String id, BassinRequest request) {
-        if (id == null || !id.matches(BASSIN_ID)) {
-            throw ProblemException.invalid("id", "must be 2 to 64 lower-case letters, digits and hyphens");
+        if (!TerritoryId.isValid(id)) {
+            throw ProblemException.invalid("id", TerritoryId.MESSAGE);
         }
         Academy academy = knownAcademy(request.academy(), "academy");
         String department = null;
