@@ -77,6 +77,10 @@ class LogScanTest {
             // A: accepted with a reason, confirmed, a tutor named, the family signs through its link
             UUID a = submit(bearer, first, W05, secrets, "motivation A", "Motivation A " + tag + " : j'aime le bois",
                     "logscan-" + tag);
+            // the same candidacy again: refused (a unique index on pupil, offer and week stands behind the check)
+            given().header("Authorization", bearer).contentType(ContentType.JSON)
+                    .body(Map.of("offerId", first.id.toString(), "week", W05, "motivation", "encore"))
+                    .post("/api/v1/applications").then().statusCode(409);
             secrets.put("accept reason", "Accord " + tag + " : bon profil");
             act(first.hostBearer(), a, "accept", secrets.get("accept reason")).statusCode(200);
             String agreement = "/api/v1/agreements/"
