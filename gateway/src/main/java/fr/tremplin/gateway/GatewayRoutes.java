@@ -13,6 +13,7 @@ import fr.tremplin.gateway.problem.Problem;
 import fr.tremplin.gateway.problem.ProblemResponses;
 import fr.tremplin.gateway.openapi.MergedOpenApi;
 import fr.tremplin.gateway.proxy.UpstreamProxy;
+import fr.tremplin.gateway.ratelimit.FailedAuthenticationLimit;
 import fr.tremplin.gateway.ratelimit.RateLimitFilter;
 import io.vertx.ext.web.Router;
 
@@ -30,6 +31,8 @@ public class GatewayRoutes {
     static final int ORDER_LINE_LIMITS = -497;
     // Before Quarkus' own size check, which would answer without a problem body.
     static final int ORDER_BODY_LIMIT = -3;
+    // Before authentication, so that an address whose tokens keep failing costs no more signature checks.
+    static final int ORDER_FAILED_AUTHENTICATIONS = 90;
     static final int ORDER_AUTHENTICATION = 100;
     static final int ORDER_RATE_LIMIT = 110;
     static final int ORDER_ENDPOINT = 200;
@@ -39,19 +42,22 @@ public class GatewayRoutes {
     private final SecurityHeaders securityHeaders;
     private final RequestLineLimits lineLimits;
     private final RequestBodyLimit bodyLimit;
+    private final FailedAuthenticationLimit failedAuthentications;
     private final EdgeAuthenticator authenticator;
     private final RateLimitFilter rateLimit;
     private final UpstreamProxy proxy;
     private final MergedOpenApi openApi;
 
     public GatewayRoutes(RequestIdFilter requestIds, AccessLog accessLog, SecurityHeaders securityHeaders,
-            RequestLineLimits lineLimits, RequestBodyLimit bodyLimit, EdgeAuthenticator authenticator,
-            RateLimitFilter rateLimit, UpstreamProxy proxy, MergedOpenApi openApi) {
+            RequestLineLimits lineLimits, RequestBodyLimit bodyLimit,
+            FailedAuthenticationLimit failedAuthentications, EdgeAuthenticator authenticator, RateLimitFilter rateLimit,
+            UpstreamProxy proxy, MergedOpenApi openApi) {
         this.requestIds = requestIds;
         this.accessLog = accessLog;
         this.securityHeaders = securityHeaders;
         this.lineLimits = lineLimits;
         this.bodyLimit = bodyLimit;
+        this.failedAuthentications = failedAuthentications;
         this.authenticator = authenticator;
         this.rateLimit = rateLimit;
         this.proxy = proxy;
@@ -64,6 +70,7 @@ public class GatewayRoutes {
         router.route().order(ORDER_SECURITY_HEADERS).handler(securityHeaders);
         router.route().order(ORDER_LINE_LIMITS).handler(lineLimits);
         router.route("/api/*").order(ORDER_BODY_LIMIT).handler(bodyLimit);
+        router.route("/api/*").order(ORDER_FAILED_AUTHENTICATIONS).handler(failedAuthentications);
         router.route("/api/*").order(ORDER_AUTHENTICATION).handler(authenticator);
         router.route("/api/*").order(ORDER_RATE_LIMIT).handler(rateLimit);
         router.route("/api/*").order(ORDER_ENDPOINT).handler(proxy);

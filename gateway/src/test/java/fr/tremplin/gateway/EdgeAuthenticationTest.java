@@ -81,6 +81,19 @@ class EdgeAuthenticationTest {
     }
 
     @Test
+    void an_invalid_bearer_token_is_refused_on_a_public_route_too() {
+        // GET /api/v1/offers is the anonymous search: a present token must still be a valid one (issue 10)
+        TestTokens.invalidAuthorizations().forEach((invalid, authorization) -> {
+            if (authorization.startsWith("Bearer ")) {
+                given().header("Authorization", authorization).when().get("/api/v1/offers")
+                        .then().statusCode(401).contentType("application/problem+json")
+                        .header("WWW-Authenticate", "Bearer error=\"invalid_token\"")
+                        .body("service", nullValue());
+            }
+        });
+    }
+
+    @Test
     void a_refused_request_with_a_body_leaves_the_connection_usable() {
         given().header("Authorization", "Bearer not-a-jwt")
                 .contentType("application/json").body("{\"big\":\"" + "x".repeat(200_000) + "\"}")

@@ -62,6 +62,20 @@ public interface GatewayConfig {
 
         Authenticated authenticated();
 
+        FailedAuthentications failedAuthentications();
+
+        /**
+         * Failed authentications allowed per client address, checked before any signature is verified: once spent,
+         * a request carrying {@code Authorization} from that address is a 429 without verification.
+         */
+        interface FailedAuthentications {
+            @WithDefault("10")
+            double perMinute();
+
+            @WithDefault("10")
+            int burst();
+        }
+
         interface Authenticated {
             /** Sustained rate for a client with a valid token (keyed by its {@code sub}). */
             Optional<Double> requestsPerSecond();

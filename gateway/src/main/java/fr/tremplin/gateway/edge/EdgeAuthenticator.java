@@ -48,6 +48,11 @@ public class EdgeAuthenticator implements Handler<RoutingContext> {
     }
 
     private static void accept(RoutingContext ctx, SecurityIdentity identity) {
+        String authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+        if (identity.isAnonymous() && authorization.regionMatches(true, 0, "Bearer", 0, "Bearer".length())) {
+            reject(ctx); // "Bearer " with no token: present, so it must be valid
+            return;
+        }
         if (!identity.isAnonymous()) {
             ctx.put(SUBJECT_KEY, identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null
                     ? jwt.getSubject()

@@ -38,6 +38,10 @@ public record Problem(String type, String title, int status, String detail) {
         return of(429, "Too many requests from this client; retry in " + retryAfterSeconds + " s.");
     }
 
+    public static Problem tooManyFailedAuthentications(long retryAfterSeconds) {
+        return of(429, "Too many failed authentications from this address; retry in " + retryAfterSeconds + " s.");
+    }
+
     public static Problem internalError() {
         return of(500, "The gateway failed to handle the request. Please retry later.");
     }

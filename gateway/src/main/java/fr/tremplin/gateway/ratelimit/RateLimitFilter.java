@@ -48,7 +48,7 @@ public class RateLimitFilter implements Handler<RoutingContext> {
         ProblemResponses.send(ctx, Problem.rateLimited(decision.retryAfterSeconds()));
     }
 
-    private static String clientAddress(RoutingContext ctx) {
+    static String clientAddress(RoutingContext ctx) {
         var address = ctx.request().remoteAddress();
         return address == null || address.hostAddress() == null ? "unknown" : address.hostAddress();
     }

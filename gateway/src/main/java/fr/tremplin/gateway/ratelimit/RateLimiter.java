@@ -43,11 +43,28 @@ public final class RateLimiter {
     public Decision acquire(String clientKey, boolean isAuthenticated) {
         long now = clock.getAsLong();
         sweepIfDue(now);
+        return decision(bucket(clientKey, isAuthenticated, now).tryTake(now));
+    }
+
+    /** What {@link #acquire} would answer, without taking a token: for budgets spent only by some outcomes. */
+    public Decision peek(String clientKey, boolean isAuthenticated) {
+        long now = clock.getAsLong();
+        TokenBucket bucket = buckets.get(key(clientKey, isAuthenticated));
+        return bucket == null ? Decision.ALLOWED : decision(bucket.waitForToken(now));
+    }
+
+    private TokenBucket bucket(String clientKey, boolean isAuthenticated, long now) {
         Limit limit = isAuthenticated ? authenticated : anonymous;
-        // Authenticated and anonymous keys are prefixed apart, so a subject can never collide with an address.
-        String key = (isAuthenticated ? "sub:" : "ip:") + clientKey;
-        TokenBucket bucket = buckets.computeIfAbsent(key, k -> new TokenBucket(limit.requestsPerSecond(), limit.burst(), now));
-        long waitNanos = bucket.tryTake(now);
+        return buckets.computeIfAbsent(key(clientKey, isAuthenticated),
+                k -> new TokenBucket(limit.requestsPerSecond(), limit.burst(), now));
+    }
+
+    // Authenticated and anonymous keys are prefixed apart, so a subject can never collide with an address.
+    private static String key(String clientKey, boolean isAuthenticated) {
+        return (isAuthenticated ? "sub:" : "ip:") + clientKey;
+    }
+
+    private static Decision decision(long waitNanos) {
         if (waitNanos == 0) {
             return Decision.ALLOWED;
         }

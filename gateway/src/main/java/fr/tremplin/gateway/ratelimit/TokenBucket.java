@@ -28,6 +28,12 @@ final class TokenBucket {
         return (long) Math.ceil((1 - tokens) / tokensPerNano);
     }
 
+    /** Like {@link #tryTake} without taking: 0 when a token is there, else the nanoseconds until there will be. */
+    synchronized long waitForToken(long now) {
+        refill(now);
+        return tokens >= 1 ? 0 : (long) Math.ceil((1 - tokens) / tokensPerNano);
+    }
+
     /** A full bucket behaves exactly like a new one, so it can be forgotten. */
     synchronized boolean isFull(long now) {
         refill(now);

@@ -15,6 +15,23 @@ class RateLimiterTest {
             new RateLimiter.Limit(1, 3), new RateLimiter.Limit(10, 5), now::get);
 
     @Test
+    void peek_tells_what_acquire_would_answer_without_taking() {
+        for (int i = 0; i < 10; i++) {
+            assertThat(limiter.peek("10.0.0.9", false).allowed()).isTrue();
+        }
+        for (int i = 0; i < 3; i++) {
+            limiter.acquire("10.0.0.9", false);
+        }
+        RateLimiter.Decision spent = limiter.peek("10.0.0.9", false);
+        assertThat(spent.allowed()).isFalse();
+        assertThat(spent.retryAfterSeconds()).isEqualTo(1);
+        advance(1_000);
+        assertThat(limiter.peek("10.0.0.9", false).allowed()).isTrue();
+        assertThat(limiter.acquire("10.0.0.9", false).allowed()).isTrue();
+        assertThat(limiter.peek("10.0.0.9", false).allowed()).isFalse();
+    }
+
+    @Test
     void a_burst_is_allowed_then_the_client_waits() {
         for (int i = 0; i < 3; i++) {
             assertThat(limiter.acquire("10.0.0.1", false).allowed()).isTrue();

@@ -4,6 +4,7 @@ import fr.tremplin.common.problem.Problem;
 import fr.tremplin.common.problem.ProblemException;
 import fr.tremplin.common.security.Caller;
 import fr.tremplin.common.security.Roles;
+import fr.tremplin.common.web.MultipartBodies;
 import fr.tremplin.schools.api.ImportReport;
 import fr.tremplin.schools.api.SchoolRequest;
 import fr.tremplin.schools.api.SchoolView;
@@ -36,6 +37,7 @@ import java.io.Reader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.List;
 
 @Path("/api/v1/admin/schools")
 @Produces(MediaType.APPLICATION_JSON)
@@ -80,7 +82,9 @@ public class AdminSchoolResource {
     @APIResponse(responseCode = "200", description = "The import report")
     @APIResponse(responseCode = "422", description = "A file lacks a column", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ImportReport importUpload(@RestForm("rep") FileUpload rep, @RestForm("geo") FileUpload geo,
+                                     @RestForm(FileUpload.ALL) List<FileUpload> parts,
                                      @QueryParam("defaultBassins") boolean defaultBassins) {
+        MultipartBodies.requireNamed(parts);
         if (rep == null || geo == null) {
             throw ProblemException.badRequest("send both parts: 'rep' (the REP / REP+ list) and 'geo' (geolocation)");
         }
