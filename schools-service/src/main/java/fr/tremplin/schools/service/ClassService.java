@@ -19,6 +19,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -27,9 +28,11 @@ import java.util.UUID;
 public class ClassService {
 
     private final AuditTrail audit;
+    private final Clock clock;
 
-    public ClassService(AuditTrail audit) {
+    public ClassService(AuditTrail audit, Clock clock) {
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Transactional
@@ -56,7 +59,7 @@ public class ClassService {
             throw ProblemException.forbidden("only the principal of " + uai + " (or an admin) creates its classes");
         }
         String year = request.schoolYear();
-        String current = SchoolCalendar.currentSchoolYear();
+        String current = SchoolCalendar.currentSchoolYear(clock);
         if (!SchoolCalendar.isSchoolYear(year) || Math.abs(SchoolCalendar.startYear(year) - SchoolCalendar.startYear(current)) > 1) {
             throw ProblemException.unprocessable("schoolYear", "must be the current school year (" + current
                     + "), the previous or the next one");
