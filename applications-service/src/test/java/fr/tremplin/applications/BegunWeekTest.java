@@ -35,6 +35,8 @@ import static org.hamcrest.Matchers.oneOf;
 class BegunWeekTest {
 
     private static final Instant WEDNESDAY_OF_2028_W05 = Instant.parse("2028-02-02T09:00:00Z");
+    /** Before the fixtures' weeks (2028-W05 and on), whatever the real date. */
+    private static final Instant SEPTEMBER_2027 = Instant.parse("2027-09-01T09:00:00Z");
     private static final String CREUSE_RELAY = "relais-creuse";
 
     @BeforeAll
@@ -48,7 +50,11 @@ class BegunWeekTest {
     }
 
     private static void duringTheWeek05() {
-        MovableClock.advance(Duration.between(MovableClock.now(), WEDNESDAY_OF_2028_W05));
+        moveTo(WEDNESDAY_OF_2028_W05);
+    }
+
+    private static void moveTo(Instant instant) {
+        MovableClock.advance(Duration.between(MovableClock.now(), instant));
     }
 
     private static long candidaciesOf(UUID pupil) {
@@ -79,6 +85,7 @@ class BegunWeekTest {
         Fixtures.Offer other = offer("23", 2, W05, W06);
         String uai = school("23", "REP");
         UUID pupil = UUID.randomUUID();
+        moveTo(SEPTEMBER_2027);
         UUID id = applied(pupil, uai, first, W06);
         duringTheWeek05();
 

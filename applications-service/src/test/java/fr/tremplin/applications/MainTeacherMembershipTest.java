@@ -5,9 +5,12 @@ import fr.tremplin.common.security.Roles;
 import fr.tremplin.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -34,6 +37,17 @@ class MainTeacherMembershipTest {
     @BeforeAll
     static void logFailures() {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    /** The fixtures' weeks (2028-W05 and on) are ahead, whatever the real date. */
+    @BeforeEach
+    void september2027() {
+        MovableClock.advance(Duration.between(MovableClock.now(), Instant.parse("2027-09-01T09:00:00Z")));
+    }
+
+    @AfterEach
+    void resetClock() {
+        MovableClock.reset();
     }
 
     /** A main teacher whose token names their school and no class: only the school's record can give them one. */

@@ -32,6 +32,8 @@ import static org.hamcrest.Matchers.is;
 class BegunWeeksTest {
 
     private static final Instant WEDNESDAY_OF_2028_W05 = Instant.parse("2028-02-02T09:00:00Z");
+    /** Before the school year 2027-2028 of the fixtures' offers, whatever the real date. */
+    private static final Instant SEPTEMBER_2027 = Instant.parse("2027-09-01T09:00:00Z");
 
     @BeforeAll
     static void logFailures() {
@@ -79,6 +81,7 @@ class BegunWeeksTest {
     @Test
     void anEditKeepsTheBegunWeeksTheOfferHadButAddsNoOther() {
         OfferFixtures.Host host = host("Menuiserie du Mardi");
+        FixedClock.fix(SEPTEMBER_2027);
         Map<String, Object> offer = offer("Menuiserie", "Fabriquer une table.", SECTOR_MODE); // 2028-W05, 2028-W06
         String id = given().header("Authorization", host.bearer()).contentType(ContentType.JSON).body(offer)
                 .post("/api/v1/offers").then().statusCode(201).extract().path("id");
