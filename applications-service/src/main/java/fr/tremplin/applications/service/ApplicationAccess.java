@@ -19,8 +19,8 @@ import java.util.UUID;
 
 /**
  * Who is in scope for a candidacy, per role (docs/ARCHITECTURE.md §1): a pupil their own; a principal, RIPREE or teacher their
- * school's; a main teacher their classes' ({@link #ledClasses}: claim or membership); a host those forwarded to its organisation; a relay those of its
- * territory (assigned to it); a ministry referent its ministry's offers'; a territorial referent its départements'
+ * school's; a main teacher their classes' ({@link #ledClasses}: claim or membership); a host those forwarded to its
+ * organisation; a relay those of its territory (assigned to it); a ministry referent its ministry's offers'; a territorial referent its départements'
  * (offer's or school's); an admin all. Which transitions each role may make is {@link CandidacyLifecycle}'s business.
  */
 public final class ApplicationAccess {
