@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -160,7 +161,13 @@ class OfferSearchTest {
         Map<String, Object> past = at("Semaine passée", lat, lon);
         past.put("schoolYear", "2025-2026");
         past.put("weeks", List.of("2026-W05"));
-        String pastId = published(host, past);
+        String pastId;
+        FixedClock.fix(Instant.parse("2025-12-01T09:00:00Z")); // published while its week was ahead: it is over now
+        try {
+            pastId = published(host, past);
+        } finally {
+            FixedClock.reset();
+        }
 
         given().queryParam("latitude", lat).queryParam("longitude", lon).get("/api/v1/offers")
                 .then().statusCode(200).body("items.id", contains(id));

@@ -17,7 +17,7 @@ import java.util.UUID;
 public final class ApplicationEventsProducer implements AutoCloseable {
 
     /** The week every test candidacy is for: week 5 of the current school year. */
-    public static final String WEEK = (SchoolCalendar.startYear(SchoolCalendar.currentSchoolYear()) + 1) + "-W05";
+    public static final String WEEK = (SchoolCalendar.startYear(SchoolFixtures.currentYear()) + 1) + "-W05";
 
     private final KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers(),

@@ -19,8 +19,9 @@ public final class SchoolFixtures {
     private SchoolFixtures() {
     }
 
+    /** The current school year by the tests' clock ({@link FixedClock}), never by the real date. */
     public static String currentYear() {
-        return SchoolCalendar.currentSchoolYear();
+        return SchoolCalendar.schoolYearOf(FixedClock.today());
     }
 
     /** A UAI of the département (its three-character prefix: "059", "062", "620" for 2A) not used before. */

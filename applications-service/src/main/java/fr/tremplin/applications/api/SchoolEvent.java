@@ -6,7 +6,7 @@ import java.util.UUID;
 
 /**
  * What this service keeps from {@code tremplin.schools.v1} (docs/EVENTS.md): a school's description, a pupil's school
- * and class, a pupil's erasure. Read and checked by {@code consumers.SchoolEventsConsumer}, applied by
+ * and class, a pupil's erasure, a main teacher's assignment to a class. Read and checked by {@code consumers.SchoolEventsConsumer}, applied by
  * {@code service.SchoolReadModel}. Never a name.
  */
 public sealed interface SchoolEvent {
@@ -21,6 +21,14 @@ public sealed interface SchoolEvent {
 
     /** {@code pupil.enrolled}, {@code pupil.updated}: the pupil's school and class. */
     record PupilChanged(UUID pupilId, String uai, String classId, String priority, String schoolYear, Instant asOf)
+            implements SchoolEvent {
+    }
+
+    /**
+     * {@code class.main-teacher-assigned} ({@code leads}) and {@code class.main-teacher-unassigned}: the person (their
+     * token's {@code sub}) starts or stops leading the class, as their principal recorded it.
+     */
+    record ClassTeacherChanged(String uai, String classId, String personId, boolean leads, Instant asOf)
             implements SchoolEvent {
     }
 

@@ -20,13 +20,16 @@ import java.util.Optional;
  * {@code tremplin.schools.v1} into the schools and pupils read models ({@link SchoolReadModel}), through
  * tremplin-common's one consumer recipe ({@link EventIntake}: idempotence, lost races retried, poison to
  * {@code tremplin.schools.v1.dlq}). This class only reads an event into a {@link SchoolEvent}: {@code school.*} a
- * school, {@code pupil.erased} an erasure, any other {@code pupil.*} a pupil's school and class.
+ * school, {@code pupil.erased} an erasure, any other {@code pupil.*} a pupil's school and class,
+ * {@code class.main-teacher-assigned} / {@code -unassigned} a main teacher's class.
  */
 @ApplicationScoped
 public class SchoolEventsConsumer implements EventHandler<SchoolEvent> {
 
     /** The name its processed event ids are recorded under (unchanged, so that those already recorded still count). */
     public static final String NAME = "applications-service.schools";
+    public static final String MAIN_TEACHER_ASSIGNED = "class.main-teacher-assigned";
+    public static final String MAIN_TEACHER_UNASSIGNED = "class.main-teacher-unassigned";
 
     private final EventIntake intake;
     private final SchoolReadModel schools;
@@ -54,6 +57,11 @@ public class SchoolEventsConsumer implements EventHandler<SchoolEvent> {
             String uai = event.text("uai") != null || event.key() == null ? event.required("uai") : event.key();
             return Optional.of(new SchoolEvent.SchoolChanged(uai, event.required("priority"),
                     event.text("department"), event.text("academy"), declaredWeeks(event), event.asOf()));
+        }
+        if (MAIN_TEACHER_ASSIGNED.equals(event.type()) || MAIN_TEACHER_UNASSIGNED.equals(event.type())) {
+            return Optional.of(new SchoolEvent.ClassTeacherChanged(event.required("uai"),
+                    event.requiredUuid("classId").toString(), event.required("personId"),
+                    MAIN_TEACHER_ASSIGNED.equals(event.type()), event.asOf()));
         }
         if ("pupil.erased".equals(event.type())) {
             return Optional.of(new SchoolEvent.PupilErased(event.requiredUuid("pupilId"), event.asOf()));

@@ -3,6 +3,7 @@ package fr.tremplin.applications.service;
 import fr.tremplin.applications.domain.Action;
 import fr.tremplin.applications.domain.Application;
 import fr.tremplin.applications.domain.CandidacyLifecycle;
+import fr.tremplin.applications.domain.ClassTeacherCopy;
 import fr.tremplin.applications.repository.ApplicationRepository.Scope;
 import fr.tremplin.common.problem.ProblemException;
 import fr.tremplin.common.security.Caller;
@@ -10,6 +11,7 @@ import fr.tremplin.common.security.Roles;
 import io.quarkus.panache.common.Parameters;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -17,8 +19,8 @@ import java.util.UUID;
 
 /**
  * Who is in scope for a candidacy, per role (docs/ARCHITECTURE.md §1): a pupil their own; a principal, RIPREE or teacher their
- * school's; a main teacher their classes'; a host those forwarded to its organisation; a relay those of its
- * territory (assigned to it); a ministry referent its ministry's offers'; a territorial referent its départements'
+ * school's; a main teacher their classes' ({@link #ledClasses}: claim or membership); a host those forwarded to its
+ * organisation; a relay those of its territory (assigned to it); a ministry referent its ministry's offers'; a territorial referent its départements'
  * (offer's or school's); an admin all. Which transitions each role may make is {@link CandidacyLifecycle}'s business.
  */
 public final class ApplicationAccess {
@@ -40,7 +42,7 @@ public final class ApplicationAccess {
             case Roles.PRINCIPAL, Roles.RIPREE, Roles.TEACHER ->
                     caller.school().map(application.schoolUai::equals).orElse(false);
             case Roles.MAIN_TEACHER -> caller.school().map(application.schoolUai::equals).orElse(false)
-                    && application.classId != null && caller.classes().contains(application.classId);
+                    && application.classId != null && ledClasses(caller).contains(application.classId);
             case Roles.HOST -> application.forwardedAt != null && application.organisationId != null
                     && caller.organisation().map(o -> o.equals(application.organisationId.toString())).orElse(false);
             case Roles.RELAY -> application.relayId != null
@@ -96,9 +98,10 @@ public final class ApplicationAccess {
                 case Roles.PRINCIPAL, Roles.RIPREE, Roles.TEACHER:
                     return new Scope("schoolUai = :school", p.and("school", caller.require(caller.school(), "school")));
                 case Roles.MAIN_TEACHER:
-                    List<String> classes = caller.classes();
+                    Set<String> classes = ledClasses(caller);
                     if (classes.isEmpty()) {
-                        throw ProblemException.forbidden("your token carries no 'classes' claim");
+                        throw ProblemException.forbidden("you lead no class: your token carries no 'classes' claim "
+                                + "and your school recorded none for you");
                     }
                     return new Scope("schoolUai = :school and classId in :classes",
                             p.and("school", caller.require(caller.school(), "school")).and("classes", classes));
@@ -124,6 +127,17 @@ public final class ApplicationAccess {
             }
         }
         throw ProblemException.forbidden("your role does not give access to candidacies");
+    }
+
+    /**
+     * A main teacher's classes (docs/ARCHITECTURE.md §1, "claim or membership"): their token's {@code classes} claim
+     * and the classes their principal recorded them leading in their token's {@code school}, as schools-service
+     * published it ({@link ClassTeacherCopy}). Either is enough.
+     */
+    public static Set<String> ledClasses(Caller caller) {
+        Set<String> led = new HashSet<>(caller.classes());
+        caller.school().ifPresent(uai -> led.addAll(ClassTeacherCopy.classesLedBy(uai, caller.id())));
+        return led;
     }
 
     /** A pupil's token names the pupil in its {@code sub}. */

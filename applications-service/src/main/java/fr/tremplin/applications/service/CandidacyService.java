@@ -24,7 +24,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -35,9 +34,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class CandidacyService {
-
-    /** Internship weeks are French school weeks: "the week is over" is judged on the Paris calendar. */
-    static final ZoneId SCHOOL_ZONE = ZoneId.of("Europe/Paris");
 
     private final ApplicationRepository applications;
     private final SubmissionRules rules;
@@ -108,7 +104,7 @@ public class CandidacyService {
         }
         if (action == Action.COMPLETE) {
             LocalDate lastDay = SchoolCalendar.lastDay(application.startsOn);
-            if (LocalDate.ofInstant(now, SCHOOL_ZONE).isBefore(lastDay)) {
+            if (LocalDate.ofInstant(now, SchoolCalendar.ZONE).isBefore(lastDay)) { // on the Paris calendar
                 throw ProblemException.conflict("the internship week is not over: it ends on " + lastDay);
             }
         }

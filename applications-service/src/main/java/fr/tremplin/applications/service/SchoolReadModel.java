@@ -34,11 +34,14 @@ public class SchoolReadModel {
     private final EntityManager em;
     private final ApplicationRepository applications;
     private final Transitions transitions;
+    private final ClassTeacherCopies classTeachers;
 
-    public SchoolReadModel(EntityManager em, ApplicationRepository applications, Transitions transitions) {
+    public SchoolReadModel(EntityManager em, ApplicationRepository applications, Transitions transitions,
+                           ClassTeacherCopies classTeachers) {
         this.em = em;
         this.applications = applications;
         this.transitions = transitions;
+        this.classTeachers = classTeachers;
     }
 
     /** Runs in the transaction that records the event's delivery. */
@@ -48,6 +51,7 @@ public class SchoolReadModel {
             case SchoolEvent.SchoolChanged school -> school(school);
             case SchoolEvent.PupilChanged pupil -> pupil(pupil);
             case SchoolEvent.PupilErased erased -> erased(erased);
+            case SchoolEvent.ClassTeacherChanged teacher -> classTeachers.apply(teacher);
         }
     }
 

@@ -5,11 +5,14 @@ import fr.tremplin.applications.domain.OfferCopy;
 import fr.tremplin.applications.domain.PupilCopy;
 import fr.tremplin.applications.domain.SchoolCopy;
 import fr.tremplin.applications.repository.ApplicationRepository;
+import fr.tremplin.common.calendar.SchoolCalendar;
 import fr.tremplin.common.problem.ProblemException;
 import fr.tremplin.common.security.Caller;
 import fr.tremplin.common.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.UUID;
 
@@ -18,8 +21,8 @@ import java.util.UUID;
  * <ul>
  *   <li>the pupil must be known (422 "unknown pupil"); staff apply only for pupils of their school / classes (403);</li>
  *   <li>the offer must be known (422) and published (422);</li>
- *   <li>the week must be one of the offer's open weeks (422) and of the school's declared weeks, where it declared
- *   any (422);</li>
+ *   <li>the week must not have begun (422 naming it: its Monday is after today, by the service's clock), must be one
+ *   of the offer's open weeks (422) and of the school's declared weeks, where it declared any (422);</li>
  *   <li>an offer reserved for REP / REP+ pupils, or for one school, admits only them (422);</li>
  *   <li>one candidacy per pupil, offer and week (409); none after a confirmed internship (409); at most
  *   {@code tremplin.applications.max-open-per-pupil} open at once (409).</li>
@@ -39,11 +42,14 @@ public class SubmissionRules {
     private final ApplicationRepository applications;
     private final SeatLedger seats;
     private final ApplicationsConfig config;
+    private final Clock clock;
 
-    public SubmissionRules(ApplicationRepository applications, SeatLedger seats, ApplicationsConfig config) {
+    public SubmissionRules(ApplicationRepository applications, SeatLedger seats, ApplicationsConfig config,
+                           Clock clock) {
         this.applications = applications;
         this.seats = seats;
         this.config = config;
+        this.clock = clock;
     }
 
     /** The pupil a caller applies for, checked against the caller's scope. */
@@ -74,7 +80,8 @@ public class SubmissionRules {
         if (!school.equals(pupil.uai)) {
             throw ProblemException.forbidden("this pupil is not in your school");
         }
-        if (Roles.MAIN_TEACHER.equals(role) && (pupil.classId == null || !caller.classes().contains(pupil.classId))) {
+        if (Roles.MAIN_TEACHER.equals(role) && (pupil.classId == null
+                || !ApplicationAccess.ledClasses(caller).contains(pupil.classId))) {
             throw ProblemException.forbidden("this pupil is not in one of your classes");
         }
         return context(pupil.pupilId, pupil.uai, pupil.classId, pupil.priority);
@@ -99,6 +106,10 @@ public class SubmissionRules {
             throw ProblemException.unprocessable("offerId", "this offer does not take candidacies (it is "
                     + offer.status.toLowerCase() + ")");
         }
+        LocalDate today = SchoolCalendar.today(clock);
+        SchoolCalendar.monday(week).filter(monday -> SchoolCalendar.hasBegun(monday, today)).ifPresent(monday -> {
+            throw ProblemException.unprocessable("week", SchoolCalendar.begunMessage(week, monday, today));
+        });
         SeatLedger.Week seatsOfWeek = seats.share(offerId, week).filter(SeatLedger.Week::open)
                 .orElseThrow(() -> ProblemException.unprocessable("week", "is not one of the offer's open weeks"));
         if (pupil.declaredWeeks() != null && pupil.declaredWeeks().length > 0

@@ -1,7 +1,9 @@
 package fr.tremplin.common.calendar;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.IsoFields;
@@ -13,13 +15,17 @@ import java.util.regex.Pattern;
  * School years ("2026-2027") and ISO weeks ("2027-W05"), the same for every service. A school year runs from
  * 1 September; from June on, the coming school year is the current one (classes are prepared in June).
  * <b>An internship week belongs to a school year when its Monday falls between 1 September and 31 May</b>;
- * the internship runs from Monday to Friday.
+ * the internship runs from Monday to Friday. <b>A week has begun when its Monday is today or earlier</b>: no new
+ * offer week, declared school week or candidacy is accepted for it. "Today" is read from the service's injectable
+ * {@link Clock} in metropolitan French time ({@link #ZONE}), so that tests fix the day.
  */
 public final class SchoolCalendar {
 
     public static final String WEEK_PATTERN = "^[0-9]{4}-W(0[1-9]|[1-4][0-9]|5[0-3])$";
     public static final String SCHOOL_YEAR_PATTERN = "^[0-9]{4}-[0-9]{4}$";
     private static final Pattern SCHOOL_YEAR = Pattern.compile("^([0-9]{4})-([0-9]{4})$");
+    /** The platform's calendar day: metropolitan France (overseas schools follow the national calendar). */
+    public static final ZoneId ZONE = ZoneId.of("Europe/Paris");
 
     private SchoolCalendar() {
     }
@@ -73,8 +79,32 @@ public final class SchoolCalendar {
         return start + "-" + (start + 1);
     }
 
+    /** The current school year by the machine's clock; services use {@link #currentSchoolYear(Clock)}. */
     public static String currentSchoolYear() {
-        return schoolYearOf(LocalDate.now());
+        return schoolYearOf(LocalDate.now(ZONE));
+    }
+
+    public static String currentSchoolYear(Clock clock) {
+        return schoolYearOf(today(clock));
+    }
+
+    /** Today's date in metropolitan French time, whatever the clock's own zone. */
+    public static LocalDate today(Clock clock) {
+        return LocalDate.ofInstant(clock.instant(), ZONE);
+    }
+
+    /** True when the week starting on this Monday has begun: its Monday is today or earlier. */
+    public static boolean hasBegun(LocalDate monday, LocalDate today) {
+        return !monday.isAfter(today);
+    }
+
+    /**
+     * Why a week that has begun is refused, naming it and the first week still open, e.g. "2026-W48 has begun (on
+     * Monday 2026-11-23): the first week still open is 2026-W49".
+     */
+    public static String begunMessage(String week, LocalDate monday, LocalDate today) {
+        return week + " has begun (on Monday " + monday + "): the first week still open is "
+                + weekOf(today.plusWeeks(1));
     }
 
     /** True when the week starting on this Monday is an internship week of that school year (1 September to 31 May). */

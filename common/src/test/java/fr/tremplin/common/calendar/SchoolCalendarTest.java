@@ -2,7 +2,10 @@ package fr.tremplin.common.calendar;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,5 +52,27 @@ class SchoolCalendarTest {
         assertThat(SchoolCalendar.isSchoolYear("2026-2028")).isFalse();
         assertThat(SchoolCalendar.isSchoolYear("2026/2027")).isFalse();
         assertThat(SchoolCalendar.isSchoolYear(null)).isFalse();
+    }
+
+    @Test
+    void a_week_has_begun_from_its_monday_on() {
+        LocalDate monday = SchoolCalendar.monday("2026-W48").orElseThrow(); // 2026-11-23
+        assertThat(SchoolCalendar.hasBegun(monday, LocalDate.of(2026, 11, 22))).isFalse(); // the Sunday before
+        assertThat(SchoolCalendar.hasBegun(monday, monday)).isTrue();
+        assertThat(SchoolCalendar.hasBegun(monday, LocalDate.of(2026, 11, 26))).isTrue();
+        assertThat(SchoolCalendar.begunMessage("2026-W48", monday, LocalDate.of(2026, 11, 23)))
+                .isEqualTo("2026-W48 has begun (on Monday 2026-11-23): the first week still open is 2026-W49");
+        assertThat(SchoolCalendar.begunMessage("2026-W48", monday, LocalDate.of(2026, 11, 29)))
+                .endsWith("the first week still open is 2026-W49");
+    }
+
+    @Test
+    void today_is_the_day_in_paris_whatever_the_clocks_zone() {
+        // Sunday 22 November 2026, 23:30 UTC is already Monday in Paris: the week 2026-W48 has begun there
+        Clock clock = Clock.fixed(Instant.parse("2026-11-22T23:30:00Z"), ZoneOffset.UTC);
+        assertThat(SchoolCalendar.today(clock)).isEqualTo(LocalDate.of(2026, 11, 23));
+        assertThat(SchoolCalendar.currentSchoolYear(clock)).isEqualTo("2026-2027");
+        assertThat(SchoolCalendar.currentSchoolYear(Clock.fixed(Instant.parse("2027-06-01T10:00:00Z"), ZoneOffset.UTC)))
+                .isEqualTo("2027-2028");
     }
 }

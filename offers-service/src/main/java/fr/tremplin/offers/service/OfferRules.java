@@ -11,6 +11,7 @@ import fr.tremplin.offers.domain.Reservation;
 import fr.tremplin.offers.domain.Sector;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -22,21 +23,33 @@ import java.util.stream.Collectors;
 
 /**
  * What an offer must satisfy beyond its shape: known sector and ministry, a ministry for public offers,
- * real ISO weeks inside the school year, a coherent reservation. Every broken rule is reported at once (422).
+ * real ISO weeks inside the school year and not begun yet, a coherent reservation. Every broken rule is reported at
+ * once (422).
+ * <p>
+ * A week that has begun (its Monday is today or earlier, by the service's clock) cannot be added to an offer; a week
+ * the offer already had stays when an edit repeats it, so that editing an offer whose first weeks are over does not
+ * force its owner to drop them (they remain the offer's history: candidacies and seats refer to them).
  */
 @ApplicationScoped
 public class OfferRules {
 
+    private final Clock clock;
+
+    public OfferRules(Clock clock) {
+        this.clock = clock;
+    }
+
     public void apply(OfferRequest request, Offer offer) {
         apply(request, offer, Sector.findById(request.sectorId()) != null,
-                request.ministryCode() == null || Ministry.findById(request.ministryCode()) != null);
+                request.ministryCode() == null || Ministry.findById(request.ministryCode()) != null,
+                SchoolCalendar.today(clock));
     }
 
     /**
-     * The rules themselves, given what the database knows: whether the sector exists, and the ministry when one is
-     * named. Writes the request on the offer, or nothing when a rule is broken.
+     * The rules themselves, given what the database knows (whether the sector exists, and the ministry when one is
+     * named) and today's date. Writes the request on the offer, or nothing when a rule is broken.
      */
-    static void apply(OfferRequest request, Offer offer, boolean knownSector, boolean knownMinistry) {
+    static void apply(OfferRequest request, Offer offer, boolean knownSector, boolean knownMinistry, LocalDate today) {
         List<Problem.Violation> violations = new ArrayList<>();
         if (!knownSector) {
             violations.add(new Problem.Violation("sectorId", "unknown sector"));
@@ -50,7 +63,7 @@ public class OfferRules {
         if (!SchoolCalendar.isSchoolYear(request.schoolYear())) {
             violations.add(new Problem.Violation("schoolYear", "must be two consecutive years such as 2026-2027"));
         }
-        List<OfferWeek> weeks = weeks(request, violations);
+        List<OfferWeek> weeks = weeks(request, offer, today, violations);
         Reservation reservation = request.reservation() == null ? Reservation.NONE : request.reservation();
         if (reservation == Reservation.SCHOOL && request.reservedSchoolUai() == null) {
             violations.add(new Problem.Violation("reservedSchoolUai", "is required when the offer is reserved for one school"));
@@ -87,8 +100,10 @@ public class OfferRules {
         replaceWeeks(offer, weeks);
     }
 
-    private static List<OfferWeek> weeks(OfferRequest request, List<Problem.Violation> violations) {
+    private static List<OfferWeek> weeks(OfferRequest request, Offer offer, LocalDate today,
+                                         List<Problem.Violation> violations) {
         Set<String> distinct = new LinkedHashSet<>(request.weeks());
+        Set<String> stored = offer.weeks.stream().map(w -> w.week).collect(Collectors.toSet());
         List<OfferWeek> weeks = new ArrayList<>();
         int index = 0;
         for (String week : request.weeks()) {
@@ -100,6 +115,8 @@ public class OfferRules {
                     && !SchoolCalendar.inSchoolYear(monday, request.schoolYear())) {
                 violations.add(new Problem.Violation(field,
                         "is outside the school year " + request.schoolYear() + " (1 September to 31 May)"));
+            } else if (SchoolCalendar.hasBegun(monday, today) && !stored.contains(week)) {
+                violations.add(new Problem.Violation(field, SchoolCalendar.begunMessage(week, monday, today)));
             } else if (distinct.remove(week)) {
                 weeks.add(new OfferWeek(week, monday));
             }

@@ -14,9 +14,13 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The rules an offer must satisfy beyond its shape, without a database: the sector and ministry lookups are given. */
 class OfferRulesTest {
+
+    /** Before every week these tests offer (the school year 2027-2028 starts with 2027-W36). */
+    private static final LocalDate TODAY = LocalDate.of(2027, 3, 10);
 
     private static final AddressRequest AJACCIO = new AddressRequest("1 cours Napoléon", "20000", " Ajaccio ", "2A",
             "Corse", 41.9192, 8.7386);
@@ -34,7 +38,7 @@ class OfferRulesTest {
     private static List<Problem.Violation> violations(OfferRequest request, boolean knownSector, boolean knownMinistry) {
         Offer offer = new Offer();
         ProblemException refused = catchThrowableOfType(ProblemException.class,
-                () -> OfferRules.apply(request, offer, knownSector, knownMinistry));
+                () -> OfferRules.apply(request, offer, knownSector, knownMinistry, TODAY));
         assertThat(refused).as("the request is refused").isNotNull();
         assertThat(refused.status()).isEqualTo(422);
         assertThat(offer.title).as("nothing is written on a refused offer").isNull();
@@ -44,7 +48,7 @@ class OfferRulesTest {
     @Test
     void aValidRequestIsWrittenOnTheOfferWithItsDefaults() {
         Offer offer = new Offer();
-        OfferRules.apply(valid(), offer, true, true);
+        OfferRules.apply(valid(), offer, true, true, TODAY);
 
         assertThat(offer.title).isEqualTo("Découvrir la boulangerie");
         assertThat(offer.description).isEqualTo("Pétrir, cuire, vendre.");
@@ -94,7 +98,7 @@ class OfferRulesTest {
         // Monday 6 September 2027 and Monday 29 May 2028
         Offer offer = new Offer();
         OfferRules.apply(request("2027-2028", List.of("2027-W36", "2028-W22"), 1, null, null, null, false, null),
-                offer, true, true);
+                offer, true, true, TODAY);
 
         assertThat(offer.weeks).extracting(w -> w.startsOn)
                 .containsExactly(LocalDate.of(2027, 9, 6), LocalDate.of(2028, 5, 29));
@@ -116,7 +120,7 @@ class OfferRulesTest {
 
         Offer offer = new Offer();
         OfferRules.apply(request("2027-2028", List.of("2028-W05"), 1, null, Reservation.SCHOOL, "0590001A", false, null),
-                offer, true, true);
+                offer, true, true, TODAY);
         assertThat(offer.reservation).isEqualTo(Reservation.SCHOOL);
         assertThat(offer.reservedSchoolUai).isEqualTo("0590001A");
     }
@@ -125,7 +129,7 @@ class OfferRulesTest {
     void aRepeatedWeekIsKeptOnce() {
         Offer offer = new Offer();
         OfferRules.apply(request("2027-2028", List.of("2028-W05", "2028-W05", "2028-W06"), 1, null, null, null, false,
-                null), offer, true, true);
+                null), offer, true, true, TODAY);
 
         assertThat(offer.weeks).extracting(w -> w.week).containsExactly("2028-W05", "2028-W06");
     }
@@ -133,13 +137,51 @@ class OfferRulesTest {
     @Test
     void anUpdateKeepsTheWeeksThatStay() {
         Offer offer = new Offer();
-        OfferRules.apply(valid(), offer, true, true);
+        OfferRules.apply(valid(), offer, true, true, TODAY);
         OfferWeek kept = offer.weeks.get(1);
 
         OfferRules.apply(request("2027-2028", List.of("2028-W06", "2028-W07"), 3, null, null, null, false, null),
-                offer, true, true);
+                offer, true, true, TODAY);
 
         assertThat(offer.weeks).extracting(w -> w.week).containsExactly("2028-W06", "2028-W07");
         assertThat(offer.weeks.get(0)).as("the same row, not a new one").isSameAs(kept);
+    }
+
+    @Test
+    void aWeekThatHasBegunCannotBeAddedAndTheProblemNamesIt() {
+        Offer offer = new Offer();
+        LocalDate mondayOfW05 = LocalDate.of(2028, 1, 31);
+        ProblemException refused = catchThrowableOfType(ProblemException.class, () -> OfferRules.apply(
+                request("2027-2028", List.of("2028-W06", "2028-W05"), 1, null, null, null, false, null),
+                offer, true, true, mondayOfW05));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.toProblem().violations()).extracting(Problem.Violation::field, Problem.Violation::message)
+                .containsExactly(tuple("weeks[1]",
+                        "2028-W05 has begun (on Monday 2028-01-31): the first week still open is 2028-W06"));
+        assertThat(offer.weeks).as("nothing written").isEmpty();
+
+        OfferRules.apply(request("2027-2028", List.of("2028-W06"), 1, null, null, null, false, null),
+                offer, true, true, mondayOfW05.minusDays(1));
+        assertThat(offer.weeks).extracting(w -> w.week).as("the Sunday before, it is still open")
+                .containsExactly("2028-W06");
+    }
+
+    @Test
+    void anEditKeepsTheWeeksAlreadyOfferedThatHaveBegunButAddsNoOther() {
+        Offer offer = new Offer();
+        OfferRules.apply(valid(), offer, true, true, TODAY); // 2028-W05 and 2028-W06
+        LocalDate duringW06 = LocalDate.of(2028, 2, 9);
+
+        OfferRules.apply(request("2027-2028", List.of("2028-W05", "2028-W06", "2028-W08"), 2, null, null, null, false,
+                null), offer, true, true, duringW06);
+        assertThat(offer.weeks).extracting(w -> w.week).containsExactly("2028-W05", "2028-W06", "2028-W08");
+        assertThat(offer.capacityPerWeek).isEqualTo(2);
+
+        ProblemException refused = catchThrowableOfType(ProblemException.class, () -> OfferRules.apply(
+                request("2027-2028", List.of("2028-W05", "2028-W04", "2028-W08"), 3, null, null, null, false, null),
+                offer, true, true, duringW06));
+        assertThat(refused.toProblem().violations()).extracting(Problem.Violation::field).containsExactly("weeks[1]");
+        assertThat(offer.capacityPerWeek).as("nothing written").isEqualTo(2);
     }
 }

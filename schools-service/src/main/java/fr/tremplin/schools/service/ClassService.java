@@ -13,13 +13,17 @@ import fr.tremplin.schools.api.ClassView;
 import fr.tremplin.schools.domain.Pupil;
 import fr.tremplin.schools.domain.School;
 import fr.tremplin.schools.domain.SchoolClass;
+import fr.tremplin.schools.domain.StaffMembership;
+import fr.tremplin.schools.events.ClassTeacherEvents;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 /** A school's classes, one school year each: its principal creates, renames and deletes them. */
@@ -27,9 +31,13 @@ import java.util.UUID;
 public class ClassService {
 
     private final AuditTrail audit;
+    private final Clock clock;
+    private final ClassTeacherEvents classTeachers;
 
-    public ClassService(AuditTrail audit) {
+    public ClassService(AuditTrail audit, Clock clock, ClassTeacherEvents classTeachers) {
         this.audit = audit;
+        this.clock = clock;
+        this.classTeachers = classTeachers;
     }
 
     @Transactional
@@ -56,7 +64,7 @@ public class ClassService {
             throw ProblemException.forbidden("only the principal of " + uai + " (or an admin) creates its classes");
         }
         String year = request.schoolYear();
-        String current = SchoolCalendar.currentSchoolYear();
+        String current = SchoolCalendar.currentSchoolYear(clock);
         if (!SchoolCalendar.isSchoolYear(year) || Math.abs(SchoolCalendar.startYear(year) - SchoolCalendar.startYear(current)) > 1) {
             throw ProblemException.unprocessable("schoolYear", "must be the current school year (" + current
                     + "), the previous or the next one");
@@ -113,6 +121,12 @@ public class ClassService {
         PupilService.lockForEnrolment(schoolClass); // no pupil slips in while the class is being deleted
         if (Pupil.count("classId", id) > 0) {
             throw ProblemException.conflict("the class still has pupils; move or erase them first");
+        }
+        // the main teachers who led it stop leading it (the database would drop their rows silently)
+        for (StaffMembership leader : StaffMembership.<StaffMembership>list(
+                "select distinct m from StaffMembership m join m.classIds c where c = ?1", id)) {
+            leader.classIds.remove(id);
+            classTeachers.changed(leader.uai, leader.personId, Set.of(id), Set.of());
         }
         schoolClass.delete();
         audit.record(caller, "class.deleted", "class", id, null);

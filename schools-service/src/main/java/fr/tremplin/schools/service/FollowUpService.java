@@ -27,6 +27,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -49,10 +50,12 @@ public class FollowUpService {
 
     private final PlacementFigures figures;
     private final BassinLoad load;
+    private final Clock clock;
 
-    public FollowUpService(PlacementFigures figures, BassinLoad load) {
+    public FollowUpService(PlacementFigures figures, BassinLoad load, Clock clock) {
         this.figures = figures;
         this.load = load;
+        this.clock = clock;
     }
 
     @Transactional
@@ -182,9 +185,9 @@ public class FollowUpService {
         return bassin;
     }
 
-    private static String year(String schoolYear) {
+    private String year(String schoolYear) {
         if (schoolYear == null) {
-            return SchoolCalendar.currentSchoolYear();
+            return SchoolCalendar.currentSchoolYear(clock);
         }
         if (!SchoolCalendar.isSchoolYear(schoolYear)) {
             throw ProblemException.invalid("schoolYear", "must look like 2026-2027");

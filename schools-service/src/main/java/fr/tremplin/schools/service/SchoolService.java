@@ -26,6 +26,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -39,10 +40,12 @@ public class SchoolService {
 
     private final SchoolEvents events;
     private final AuditTrail audit;
+    private final Clock clock;
 
-    public SchoolService(SchoolEvents events, AuditTrail audit) {
+    public SchoolService(SchoolEvents events, AuditTrail audit, Clock clock) {
         this.events = events;
         this.audit = audit;
+        this.clock = clock;
     }
 
     public record Criteria(String department, String academy, String bassin, String priority, String name) {
@@ -87,17 +90,23 @@ public class SchoolService {
         return view(existing(uai));
     }
 
-    /** Replaces the weeks a school declares for one school year (the current or the next one). */
+    /**
+     * Replaces the weeks a school declares for one school year (the current or the next one). A week that has begun
+     * (its Monday is today or earlier) cannot be added; one the school had already declared stays when the new list
+     * repeats it, so that a principal changing the rest of the year is not made to drop the weeks already spent.
+     */
     @Transactional
     public SchoolView declareWeeks(Caller caller, String uai, WeeksRequest request) {
         School school = managed(caller, uai);
         String year = request.schoolYear();
-        String current = SchoolCalendar.currentSchoolYear();
+        String current = SchoolCalendar.currentSchoolYear(clock);
         if (!SchoolCalendar.isSchoolYear(year) || !(year.equals(current) || year.equals(SchoolCalendar.shift(current, 1)))) {
             throw ProblemException.unprocessable("schoolYear", "weeks are declared for the current school year ("
                     + current + ") or the next one");
         }
         Set<String> weeks = new TreeSet<>();
+        Set<String> declared = Set.copyOf(school.declaredWeeks(year));
+        LocalDate today = SchoolCalendar.today(clock);
         List<Problem.Violation> violations = new ArrayList<>();
         for (int i = 0; i < request.weeks().size(); i++) {
             String week = request.weeks().get(i);
@@ -107,6 +116,9 @@ public class SchoolService {
             } else if (!SchoolCalendar.inSchoolYear(monday, year)) {
                 violations.add(new Problem.Violation("weeks[" + i + "]",
                         "is not a week of the school year " + year + " (1 September to 31 May)"));
+            } else if (SchoolCalendar.hasBegun(monday, today) && !declared.contains(week)) {
+                violations.add(new Problem.Violation("weeks[" + i + "]",
+                        SchoolCalendar.begunMessage(week, monday, today)));
             } else {
                 weeks.add(week);
             }
@@ -115,7 +127,7 @@ public class SchoolService {
             throw new ProblemException(422, "Unprocessable request", violations.get(0).field() + ": "
                     + violations.get(0).message(), violations);
         }
-        if (new TreeSet<>(school.declaredWeeks(year)).equals(weeks)) {
+        if (new TreeSet<>(declared).equals(weeks)) {
             return view(school);
         }
         school.weeks.removeIf(w -> w.schoolYear.equals(year));

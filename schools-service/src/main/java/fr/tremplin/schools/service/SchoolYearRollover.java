@@ -8,6 +8,7 @@ import fr.tremplin.common.calendar.SchoolCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -20,10 +21,12 @@ public class SchoolYearRollover {
 
     private final PupilService pupils;
     private final AuditTrail audit;
+    private final Clock clock;
 
-    public SchoolYearRollover(PupilService pupils, AuditTrail audit) {
+    public SchoolYearRollover(PupilService pupils, AuditTrail audit, Clock clock) {
         this.pupils = pupils;
         this.audit = audit;
+        this.clock = clock;
     }
 
     public record Report(String schoolYear, long pupilsAnonymised) {
@@ -34,7 +37,7 @@ public class SchoolYearRollover {
         if (!SchoolCalendar.isSchoolYear(schoolYear)) {
             throw ProblemException.invalid("year", "must look like 2025-2026");
         }
-        String current = SchoolCalendar.currentSchoolYear();
+        String current = SchoolCalendar.currentSchoolYear(clock);
         if (SchoolCalendar.startYear(schoolYear) >= SchoolCalendar.startYear(current)) {
             throw ProblemException.unprocessable("year", "the school year " + schoolYear
                     + " has not ended (the current one is " + current + ")");

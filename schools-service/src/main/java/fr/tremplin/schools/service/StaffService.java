@@ -10,6 +10,7 @@ import fr.tremplin.schools.api.StaffView;
 import fr.tremplin.schools.domain.SchoolClass;
 import fr.tremplin.schools.domain.StaffMembership;
 import fr.tremplin.schools.domain.StaffRole;
+import fr.tremplin.schools.events.ClassTeacherEvents;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,15 +24,19 @@ import java.util.UUID;
 
 /**
  * A school's staff, recorded by its principal: a person (token {@code sub}) and a function; a main teacher's
- * membership names the classes they lead, which is what gives them their pupils.
+ * membership names the classes they lead, which is what gives them their pupils. Each class a main teacher starts
+ * or stops leading (an assignment, a new list of classes, the membership's end) is published in the same transaction
+ * ({@link ClassTeacherEvents}), so that applications-service gives them the same pupils.
  */
 @ApplicationScoped
 public class StaffService {
 
     private final AuditTrail audit;
+    private final ClassTeacherEvents classTeachers;
 
-    public StaffService(AuditTrail audit) {
+    public StaffService(AuditTrail audit, ClassTeacherEvents classTeachers) {
         this.audit = audit;
+        this.classTeachers = classTeachers;
     }
 
     @Transactional
@@ -79,9 +84,13 @@ public class StaffService {
             membership.createdBy = caller.id();
             membership.createdAt = Instant.now();
         }
+        Set<UUID> before = Set.copyOf(membership.classIds);
         membership.classIds.clear();
         membership.classIds.addAll(classes);
         membership.persistAndFlush();
+        if (membership.role == StaffRole.MAIN_TEACHER) {
+            classTeachers.changed(uai, personId, before, classes);
+        }
         audit.record(caller, created ? "staff.assigned" : "staff.updated", "staff", membership.id,
                 request.role() + " in " + uai);
         return new Saved(StaffView.of(membership), created);
@@ -96,6 +105,9 @@ public class StaffService {
         StaffMembership membership = StaffMembership.findById(membershipId);
         if (membership == null || !membership.uai.equals(uai)) {
             throw ProblemException.notFound("no staff membership " + membershipId + " in " + uai);
+        }
+        if (membership.role == StaffRole.MAIN_TEACHER) {
+            classTeachers.changed(uai, membership.personId, membership.classIds, Set.of());
         }
         membership.delete();
         audit.record(caller, "staff.removed", "staff", membershipId, membership.role + " in " + uai);
