@@ -1,0 +1,45 @@
+package fr.tremplin.testing.fuzz;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Seeded choices that cover every option: for each operation and each place a choice is made, the options come in a
+ * shuffled order and none comes twice before all have come once, so that a few dozen requests per route already meet
+ * every kind of malformation (a plain random draw left some kinds out of some routes).
+ */
+final class Choices {
+
+    private final Random random;
+    private final Map<String, Deque<Integer>> pending = new HashMap<>();
+    private String scope = "";
+
+    Choices(Random random) {
+        this.random = random;
+    }
+
+    /** The operation the next choices are for. */
+    void scope(ApiOperation operation) {
+        this.scope = operation.toString();
+    }
+
+    /** One of 0..options-1. */
+    int next(String site, int options) {
+        Deque<Integer> queue = pending.computeIfAbsent(scope + "#" + site + "#" + options, k -> new ArrayDeque<>());
+        if (queue.isEmpty()) {
+            List<Integer> all = new ArrayList<>();
+            for (int i = 0; i < options; i++) {
+                all.add(i);
+            }
+            Collections.shuffle(all, random);
+            queue.addAll(all);
+        }
+        return queue.poll();
+    }
+}
