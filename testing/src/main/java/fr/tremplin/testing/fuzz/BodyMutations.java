@@ -42,9 +42,15 @@ final class BodyMutations {
         }
     }
 
+    /** Breaks one field of the JSON body (its pointer, {@code /address/zipcode}). */
+    void field(RequestDraft draft, ApiOperation operation, String pointer) {
+        json.field(draft, operation, pointer);
+    }
+
+    /** Breaks the body as a whole: its JSON text, its multipart or CSV content, or a body where none is expected. */
     void mutate(RequestDraft draft, ApiOperation operation) {
         if (operation.takesJson()) {
-            json.mutate(draft, operation);
+            json.text(draft, operation);
         } else if (operation.bodyType() == null) {
             unexpected(draft);
         } else if (operation.bodyType().startsWith("multipart/")) {
@@ -66,7 +72,7 @@ final class BodyMutations {
 
     private void multipart(RequestDraft draft, ApiOperation operation) {
         String file = "uai;name\n0590001A;Coll\u00e8ge\n";
-        switch (choices.next("multipart", 11)) {
+        switch (choices.next("multipart", 11, 0)) {
             case 0 -> {
                 draft.header("Content-Type", "multipart/form-data; boundary=");
                 draft.broken("body", "multipart: empty boundary", Expectation.MALFORMED);
@@ -143,7 +149,7 @@ final class BodyMutations {
                 {"lastName;firstName;birthDate\n\"unclosed;quote;2013-04-02\n", "unclosed quote"},
                 {"lastName;firstName;birthDate\nDurand;Alix;2013-02-30\n", "impossible date"},
                 {"lastName;firstName;birthDate\nDurand;Alix\n", "missing column"}};
-        int pick = choices.next("text body", bodies.length + 1);
+        int pick = choices.next("text body", bodies.length + 1, 0);
         if (pick < bodies.length) {
             draft.body = utf8(bodies[pick][0]);
             draft.broken("body", "text: " + bodies[pick][1], Expectation.ANSWERED);

@@ -125,6 +125,7 @@ public final class Fuzzer {
         if (all.isEmpty()) {
             throw new IllegalStateException("the document has no operation to fuzz");
         }
+        List<Target> targets = Target.of(all);
         Random random = new Random(seed);
         ExampleValues values = new ExampleValues(random, knownIds, knownTexts);
         Malformations malformations = new Malformations(random, values, callers, atEdge);
@@ -132,7 +133,7 @@ public final class Fuzzer {
         FuzzFindings findings = new FuzzFindings(seed, upstreamsReal);
         long start = System.currentTimeMillis();
         for (int i = 0; i < requests; i++) {
-            FuzzRequest request = malformations.next(i, all.get(i % all.size()));
+            FuzzRequest request = malformations.next(i, targets.get(i % targets.size()));
             try {
                 findings.judge(request, http.send(request));
             } catch (IOException e) {

@@ -55,15 +55,25 @@ final class JsonMutations {
         this.atEdge = atEdge;
     }
 
-    void mutate(RequestDraft draft, ApiOperation operation) {
-        JsonNode body = values.of(operation.bodySchema(), 0);
-        List<Slot> slots = new ArrayList<>();
-        collect(body, ExampleValues.flatten(operation.bodySchema()), "", slots);
-        if (choices.next("json", 5) < 3 && !slots.isEmpty()) {
-            field(draft, body, slots.get(choices.next("slot", slots.size())));
-        } else {
-            text(draft, body, operation);
+    /** Breaks the field at {@code pointer} of a valid body (one that holds it: optional fields come and go). */
+    void field(RequestDraft draft, ApiOperation operation, String pointer) {
+        JsonNode schema = ExampleValues.flatten(operation.bodySchema());
+        for (int attempt = 0; attempt < 12; attempt++) {
+            JsonNode body = values.of(schema, 0);
+            List<Slot> slots = new ArrayList<>();
+            collect(body, schema, "", slots);
+            for (Slot slot : slots) {
+                if (slot.pointer().equals(pointer)) {
+                    field(draft, body, slot);
+                    return;
+                }
+            }
         }
+        text(draft, operation);     // a field deep under optional ones that never came: the text instead
+    }
+
+    void text(RequestDraft draft, ApiOperation operation) {
+        text(draft, values.of(operation.bodySchema(), 0), operation);
     }
 
     private void collect(JsonNode node, JsonNode schema, String pointer, List<Slot> slots) {
@@ -93,7 +103,7 @@ final class JsonMutations {
         String type = slot.type();
         String where = "body " + slot.pointer();
         Expectation malformed = Expectation.MALFORMED;
-        switch (choices.next("field", 12)) {
+        switch (choices.next("field", 12, 11)) {
             case 0 -> {
                 if (slot.required()) {
                     slot.remove();
@@ -116,7 +126,7 @@ final class JsonMutations {
             case 5, 6 -> {
                 String[][] texts = {{"a\u0000b", "NUL in a string"}, {"a\u0001b", "U+0001 in a string"},
                         {"a\u001bb", "ESC in a string"}, {"a\u007fb", "DEL in a string"}};
-                String[] text = texts[choices.next("control", texts.length)];
+                String[] text = texts[choices.next("control", texts.length, 0)];
                 slot.set(JSON.textNode(text[0]));
                 draft.broken(where, text[1], malformed);
             }
@@ -155,13 +165,19 @@ final class JsonMutations {
                 }
             }
             default -> {
-                JsonNode number = numberLike(type);
-                slot.set(number);
-                draft.broken(where, type + " given " + describe(number), number == null ? Expectation.ANSWERED : malformed);
-                if (number == null) {
-                    slot.set(JSON.numberNode(7));
-                    draft.broken(where, type + " given 7", type.equals("string") || type.equals("boolean")
-                            || type.equals("object") || type.equals("array") ? malformed : Expectation.ANSWERED);
+                // the worst case of the field's type, each target's first request: what once reached PostgreSQL or
+                // was silently coerced
+                JsonNode worst = numberLike(type);
+                if (worst != null) {
+                    slot.set(worst);
+                    draft.broken(where, type + " given " + describe(worst), malformed);
+                } else if (type.equals("string")) {
+                    slot.set(JSON.textNode("a\u0000b"));
+                    draft.broken(where, "NUL in a string", malformed);
+                } else {
+                    JsonNode wrong = wrongType(type);
+                    slot.set(wrong);
+                    draft.broken(where, type + " given " + describe(wrong), malformed);
                 }
             }
         }
@@ -238,7 +254,7 @@ final class JsonMutations {
         Expectation malformed = Expectation.MALFORMED;
         String text;
         String kind;
-        switch (choices.next("text", 16)) {
+        switch (choices.next("text", 16, 0)) {
             case 0, 1 -> {
                 text = duplicateKey(body);
                 kind = "duplicate key";

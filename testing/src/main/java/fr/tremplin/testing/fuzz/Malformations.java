@@ -41,20 +41,18 @@ final class Malformations {
         this.bodies = new BodyMutations(random, choices, values, atEdge);
     }
 
-    FuzzRequest next(int index, ApiOperation operation) {
-        choices.scope(operation);
+    FuzzRequest next(int index, Target target) {
+        ApiOperation operation = target.operation();
+        choices.scope(target);
         RequestDraft draft = valid(operation);
-        int choice = choices.next("part", 14);
-        if (choice < 3 && !operation.in("path").isEmpty()) {
-            path(draft, operation);
-        } else if (choice < 6) {
-            query(draft, operation);
-        } else if (choice < 8) {
-            headers(draft, operation);
-        } else if (choice < 13) {
-            bodies.mutate(draft, operation);
-        } else {
-            edge(draft, operation);
+        switch (target.part()) {
+            case PATH -> path(draft, operation, target.name());
+            case QUERY -> query(draft, operation, target.name());
+            case QUERY_SHAPE -> queryShape(draft);
+            case HEADERS -> headers(draft, operation);
+            case BODY_FIELD -> bodies.field(draft, operation, target.name());
+            case BODY_TEXT -> bodies.mutate(draft, operation);
+            default -> edge(draft, operation);
         }
         FuzzRequest request = draft.build(index, operation);
         if (!validUri(request.target())) {
@@ -106,10 +104,11 @@ final class Malformations {
         return draft;
     }
 
-    private void path(RequestDraft draft, ApiOperation operation) {
-        List<ApiOperation.Parameter> parameters = operation.in("path");
-        ApiOperation.Parameter parameter = parameters.get(choices.next("parameter", parameters.size()));
-        int pick = choices.next("path value", PARAMETER_VALUES.size() + 4);
+    private void path(RequestDraft draft, ApiOperation operation, String name) {
+        ApiOperation.Parameter parameter = operation.in("path").stream().filter(p -> p.name().equals(name))
+                .findFirst().orElseThrow();
+        int pick = choices.next("path value", PARAMETER_VALUES.size() + 4,
+                0, PARAMETER_VALUES.indexOf("null"), PARAMETER_VALUES.indexOf("not-a-uuid"));
         if (pick < PARAMETER_VALUES.size()) {
             String raw = PARAMETER_VALUES.get(pick);
             draft.pathValues.put(parameter.name(), raw);
@@ -130,23 +129,24 @@ final class Malformations {
         }
     }
 
-    private void query(RequestDraft draft, ApiOperation operation) {
-        List<ApiOperation.Parameter> parameters = operation.in("query");
-        int pick = choices.next("query", 10);
-        if (parameters.isEmpty() || pick >= 7) {
-            String[][] oddities = {
-                    {"zz=%00", "unknown parameter holding a NUL"}, {"%00=1", "NUL in a parameter name"},
-                    {"zz=1", "unknown parameter"}, {"=1", "empty name"}, {"&&&", "empty pairs"},
-                    {"a=" + "b".repeat(3_000), "3,000 characters"}, {"%zz=1", "bad escape in a name"},
-                    {"zz=%C3%28", "invalid UTF-8"}};
-            String[] oddity = oddities[choices.next("query oddity", oddities.length)];
-            draft.rawQuery = oddity[0];
-            boolean control = oddity[1].contains("NUL");
-            draft.broken("query", oddity[1], control ? Expectation.MALFORMED : Expectation.ANSWERED);
-            return;
-        }
-        ApiOperation.Parameter parameter = parameters.get(choices.next("parameter", parameters.size()));
+    /** Oddities of the query string itself, whatever the operation's parameters. */
+    private void queryShape(RequestDraft draft) {
+        String[][] oddities = {
+                {"zz=%00", "unknown parameter holding a NUL"}, {"%00=1", "NUL in a parameter name"},
+                {"zz=1", "unknown parameter"}, {"=1", "empty name"}, {"&&&", "empty pairs"},
+                {"a=" + "b".repeat(3_000), "3,000 characters"}, {"%zz=1", "bad escape in a name"},
+                {"zz=%C3%28", "invalid UTF-8"}};
+        String[] oddity = oddities[choices.next("query oddity", oddities.length, 0)];
+        draft.rawQuery = oddity[0];
+        boolean control = oddity[1].contains("NUL");
+        draft.broken("query", oddity[1], control ? Expectation.MALFORMED : Expectation.ANSWERED);
+    }
+
+    private void query(RequestDraft draft, ApiOperation operation, String name) {
+        ApiOperation.Parameter parameter = operation.in("query").stream().filter(p -> p.name().equals(name))
+                .findFirst().orElseThrow();
         draft.query.removeIf(pair -> pair[0].equals(parameter.name()));
+        int pick = choices.next("query", 8);
         if (pick == 6) {
             String valid = RequestDraft.encode(values.text(parameter.schema()));
             draft.query.add(new String[] {parameter.name(), valid});
@@ -159,7 +159,7 @@ final class Malformations {
             draft.broken("query " + parameter.name(), "no '='", Expectation.ANSWERED);
             return;
         }
-        String raw = PARAMETER_VALUES.get(choices.next("query value", PARAMETER_VALUES.size()));
+        String raw = PARAMETER_VALUES.get(choices.next("query value", PARAMETER_VALUES.size(), 0));
         draft.query.add(new String[] {parameter.name(), raw});
         draft.broken("query " + parameter.name(), "'" + raw + "'", judge(parameter, raw));
     }
@@ -181,7 +181,7 @@ final class Malformations {
 
     private void headers(RequestDraft draft, ApiOperation operation) {
         String valid = draft.header("Authorization");
-        switch (choices.next("header", 9)) {
+        switch (choices.next("header", 9, 0)) {
             case 0, 1 -> authorization(draft, valid);
             case 2 -> {
                 String[] garbage = {"abc", "\"abc\"", "W/\"x\"", "\"-1\"", "\"99999999999999999999\"", "\"1.5\"", "*",
@@ -202,7 +202,8 @@ final class Malformations {
                 String[] types = {"text/plain", "application/xml", "application/json; charset=ebcdic", ";;;",
                         "multipart/form-data", "application/x-www-form-urlencoded", "*/*", "application/json/json"};
                 String value = types[choices.next("types", types.length)];
-                boolean wrong = operation.takesJson() && !value.equals("*/*");
+                // a JSON route refuses another media type; an unknown charset on JSON may fall back to UTF-8
+                boolean wrong = operation.takesJson() && !value.equals("*/*") && !value.startsWith("application/json;");
                 if (operation.bodyType() == null) {
                     draft.body = "{}".getBytes(StandardCharsets.UTF_8);
                 }
@@ -265,7 +266,7 @@ final class Malformations {
     private void edge(RequestDraft draft, ApiOperation operation) {
         String path = draft.build(0, operation).target().split("\\?", 2)[0];
         Expectation limits = atEdge ? Expectation.ANSWERED : Expectation.PROTOCOL;
-        switch (choices.next("edge", 11)) {
+        switch (choices.next("edge", 11, 1)) {
             case 0 -> {
                 String[] methods = {"TRACE", "FOO", "get", "PROPFIND", "PATCH", "DELETE", "PUT", "POST"};
                 draft.method = methods[choices.next("methods", methods.length)];
