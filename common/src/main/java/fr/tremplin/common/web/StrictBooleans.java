@@ -26,11 +26,16 @@ public class StrictBooleans implements ParamConverterProvider {
             return null;
         }
         String name = name(annotations);
+        boolean primitive = rawType == boolean.class;
         return (ParamConverter<T>) new ParamConverter<Boolean>() {
             @Override
             public Boolean fromString(String value) {
                 if (value == null) {
-                    return null;
+                    return primitive ? Boolean.FALSE : null;
+                }
+                if (primitive && value.equals("0")) {
+                    // RESTEasy Reactive gives an absent primitive parameter the default "0" (its EndpointIndexer)
+                    return Boolean.FALSE;
                 }
                 if (value.equalsIgnoreCase("true")) {
                     return Boolean.TRUE;

@@ -1,10 +1,5 @@
 package fr.tremplin.testing.fuzz;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,13 +11,11 @@ final class BodyMutations {
 
     static final String BOUNDARY = "fuzzBoundary7MA4YWxk";
 
-    private final Random random;
     private final Choices choices;
     private final ExampleValues values;
     private final JsonMutations json;
 
     BodyMutations(Random random, Choices choices, ExampleValues values, boolean atEdge) {
-        this.random = random;
         this.choices = choices;
         this.values = values;
         this.json = new JsonMutations(random, choices, values, atEdge);
@@ -178,17 +171,5 @@ final class BodyMutations {
 
     static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    static ObjectNode object() {
-        return JsonNodeFactory.instance.objectNode();
-    }
-
-    static ArrayNode array() {
-        return JsonNodeFactory.instance.arrayNode();
-    }
-
-    static JsonNode text(String value) {
-        return JsonNodeFactory.instance.textNode(value);
     }
 }
