@@ -57,6 +57,17 @@ class StrictInputTest {
     }
 
     @Test
+    void a_boolean_parameter_is_true_or_false_not_anything_read_as_false() {
+        for (String value : new String[] {"yes", "1", "%20", "vrai"}) {
+            given().urlEncodingEnabled(false).get("/api/v1/offers?publicSector=" + value)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("violations.field", hasItem("publicSector"));
+        }
+        given().get("/api/v1/offers?publicSector=true").then().statusCode(200);
+        given().get("/api/v1/offers?publicSector=FALSE").then().statusCode(200);
+    }
+
+    @Test
     void a_nul_in_a_path_segment_is_refused() {
         given().urlEncodingEnabled(false).get("/api/v1/offers/%00")
                 .then().statusCode(400).contentType("application/problem+json")

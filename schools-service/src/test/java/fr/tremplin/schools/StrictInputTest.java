@@ -58,6 +58,15 @@ class StrictInputTest {
         patch(uai, "{\"thirdYearPupils\":12}").statusCode(200);
     }
 
+    @Test
+    void a_boolean_parameter_is_true_or_false_before_anything_is_imported() {
+        given().header("Authorization", SchoolFixtures.admin())
+                .post("/api/v1/admin/schools/import?defaultBassins=maybe")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem("defaultBassins"));
+        // without the parameter, the import runs as before (SchoolImportTest): the primitive's absence is false
+    }
+
     private static io.restassured.response.ValidatableResponse patch(String uai, String body) {
         return given().header("Authorization", principal(uai)).contentType(ContentType.JSON).body(body)
                 .patch("/api/v1/schools/" + uai).then();

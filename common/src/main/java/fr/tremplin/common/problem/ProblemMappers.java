@@ -157,6 +157,10 @@ public class ProblemMappers {
                 return wrongType(mapping);
             }
         }
+        if (e.getCause() instanceof ProblemException problem) {
+            // a parameter converter's own refusal (StrictBooleans), wrapped by JAX-RS in a 404: it names the parameter
+            return problem(problem);
+        }
         if (status == 404 && e.getCause() != null) {
             // JAX-RS answers 404 when a query or path parameter does not convert (the cause says why): that is bad input
             return ProblemTypes.response(400, "Invalid parameter",

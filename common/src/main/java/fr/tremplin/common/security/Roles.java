@@ -14,6 +14,10 @@ public final class Roles {
     public static final String TERRITORY = "territory";
     public static final String ADMIN = "admin";
 
+    /** Every role (the fuzz tests speak as each of them). */
+    public static final java.util.List<String> ALL = java.util.List.of(PUPIL, PRINCIPAL, MAIN_TEACHER, RIPREE, TEACHER,
+            HOST, OPERATOR, RELAY, MINISTRY, TERRITORY, ADMIN);
+
     /** Order in which a caller's "main" role is chosen for the audit trail. */
     static final String[] PRECEDENCE = {ADMIN, PRINCIPAL, MAIN_TEACHER, RIPREE, TEACHER, HOST, OPERATOR, RELAY,
             MINISTRY, TERRITORY, PUPIL};

@@ -14,6 +14,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -63,7 +64,10 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
     private final Set<String> closedOnce = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private int startServer(String service) {
-        HttpServer server = vertx.createHttpServer()
+        // header and request-line limits above the real services' (Quarkus: 20 KiB of headers), so that what the
+        // gateway lets through is not refused by the fake with an empty answer of its own
+        HttpServer server = vertx.createHttpServer(new HttpServerOptions()
+                        .setMaxHeaderSize(64 * 1024).setMaxInitialLineLength(64 * 1024))
                 .requestHandler(request -> handle(service, request))
                 .listen(0, "127.0.0.1")
                 .toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
