@@ -3,6 +3,7 @@ package fr.tremplin.gateway;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import fr.tremplin.common.web.RequestTarget;
 import fr.tremplin.gateway.edge.AccessLog;
 import fr.tremplin.gateway.edge.EdgeAuthenticator;
 import fr.tremplin.gateway.edge.RequestBodyLimit;
@@ -78,6 +79,13 @@ public class GatewayRoutes {
         router.get("/q/openapi").order(ORDER_ENDPOINT).handler(openApi);
         // What the router itself refuses (no route, e.g. a path whose dot segments leave /api; a method no route
         // takes; a handler's failure) is problem+json too, not Vert.x' HTML or plain-text page.
+        // A path that is not a URI fails the router's matching (Vert.x decodes it) before RequestLineLimits sees it, and
+        // a failed routing drops the headers the chain had planned.
+        router.errorHandler(400, ctx -> {
+            SecurityHeaders.set(ctx);
+            ProblemResponses.send(ctx, RequestTarget.isValid(ctx.request().uri())
+                    ? Problem.badRequest("The request cannot be read.") : Problem.malformedTarget());
+        });
         router.errorHandler(404, ctx -> ProblemResponses.send(ctx,
                 Problem.notFound("No resource answers " + ctx.request().path() + ".")));
         router.errorHandler(405, ctx -> ProblemResponses.send(ctx,

@@ -5,12 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,6 +17,7 @@ import fr.tremplin.common.problem.ProblemCatalog;
 import fr.tremplin.gateway.edge.PathTemplate;
 import fr.tremplin.gateway.support.AccessLogCapture;
 import fr.tremplin.gateway.support.GatewayTestProfile;
+import fr.tremplin.testing.RawRequest;
 import fr.tremplin.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -70,7 +65,7 @@ class EdgeHardeningTest {
         // Dot segments do not smuggle a token past the template.
         given().urlEncodingEnabled(false)
                 .when().get("/api/v1/offers/..%2F../signatures/" + signingToken).then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(200), equalTo(404)));
-        rawRequest("GET /api/v1/offers/../signatures/" + signingToken + " HTTP/1.1\r\nHost: localhost\r\n"
+        RawRequest.send(RestAssured.port, "GET /api/v1/offers/../signatures/" + signingToken + " HTTP/1.1\r\nHost: localhost\r\n"
                 + "Connection: close\r\n\r\n");
         // Unknown routes too: a pupil's name typed in a path must not reach the log.
         given().when().get("/api/v1/nowhere/Jeanne-Dupont").then().statusCode(404);
@@ -102,7 +97,7 @@ class EdgeHardeningTest {
 
     @Test
     void a_path_whose_dot_segments_leave_the_api_is_a_problem_404() throws Exception {
-        String answer = rawRequest("GET /api/v1/offers/../../../etc/passwd HTTP/1.1\r\nHost: localhost\r\n"
+        String answer = RawRequest.send(RestAssured.port, "GET /api/v1/offers/../../../etc/passwd HTTP/1.1\r\nHost: localhost\r\n"
                 + "Connection: close\r\n\r\n");
         assertProblem(answer, 404);
         assertThat(answer).doesNotContainIgnoringCase("<html");
@@ -128,8 +123,17 @@ class EdgeHardeningTest {
     }
 
     @Test
+    void a_request_target_that_is_not_a_uri_is_a_problem_400_not_a_bare_one() throws Exception {
+        for (String target : List.of("/api/v1/offers?q=%zz", "/api/v1/pupils/%zz", "/api/v1/offers?q={x}")) {
+            String answer = RawRequest.get(RestAssured.port, target);
+            assertProblem(answer, 400);
+            assertThat(answer).contains("not a valid URI");
+        }
+    }
+
+    @Test
     void a_request_target_too_long_is_a_problem_414() throws Exception {
-        String answer = rawRequest("GET /api/v1/offers?q=" + "a".repeat(5_000) + " HTTP/1.1\r\nHost: localhost\r\n"
+        String answer = RawRequest.send(RestAssured.port, "GET /api/v1/offers?q=" + "a".repeat(5_000) + " HTTP/1.1\r\nHost: localhost\r\n"
                 + "Connection: close\r\n\r\n");
         assertProblem(answer, 414);
         assertThat(answer).doesNotContain("aaaaaaaaaa");
@@ -137,7 +141,7 @@ class EdgeHardeningTest {
 
     @Test
     void headers_too_large_are_a_problem_431() throws Exception {
-        String answer = rawRequest("GET /api/v1/offers HTTP/1.1\r\nHost: localhost\r\n"
+        String answer = RawRequest.send(RestAssured.port, "GET /api/v1/offers HTTP/1.1\r\nHost: localhost\r\n"
                 + "X-Filler: " + "b".repeat(25_000) + "\r\nConnection: close\r\n\r\n");
         assertProblem(answer, 431);
     }
@@ -180,20 +184,6 @@ class EdgeHardeningTest {
         assertThat(body.getString("title")).isEqualTo(ProblemCatalog.title(status));
         assertThat(body.getInteger("status")).isEqualTo(status);
         assertThat(body.getString("detail")).isNotBlank();
-    }
-
-    /** Sends bytes as written (no client normalising dot segments or refusing long lines) and reads to the end. */
-    private static String rawRequest(String request) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
-            socket.setSoTimeout(5_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream answer = new ByteArrayOutputStream();
-            in.transferTo(answer);
-            return answer.toString(StandardCharsets.UTF_8);
-        }
     }
 
     private void awaitLines(int count) throws InterruptedException {

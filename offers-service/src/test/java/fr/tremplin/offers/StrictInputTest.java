@@ -1,6 +1,7 @@
 package fr.tremplin.offers;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.tremplin.testing.RawRequest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -14,6 +15,7 @@ import static fr.tremplin.offers.OfferFixtures.SECTOR_MODE;
 import static fr.tremplin.offers.OfferFixtures.host;
 import static fr.tremplin.offers.OfferFixtures.offer;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -54,6 +56,15 @@ class StrictInputTest {
                 .body("detail", containsString("control characters"));
         given().urlEncodingEnabled(false).get("/api/v1/offers?q=chaise%01")
                 .then().statusCode(400).body("violations.field", hasItem("q"));
+    }
+
+    @Test
+    void a_request_target_that_is_not_a_uri_is_a_problem_not_a_bare_400() throws Exception {
+        for (String target : new String[] {"/api/v1/offers?q=%zz", "/api/v1/offers/%zz", "/api/v1/offers?q={x}"}) {
+            String answer = RawRequest.get(RestAssured.port, target);
+            assertThat(answer).as(target)
+                    .startsWith("HTTP/1.1 400").contains("application/problem+json").contains("not a valid URI");
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import fr.tremplin.common.web.RequestTarget;
 import fr.tremplin.gateway.config.GatewayConfig;
 import fr.tremplin.gateway.problem.Problem;
 import fr.tremplin.gateway.problem.ProblemResponses;
@@ -11,9 +12,10 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Our own 414 and 431, in problem+json. Netty's limits are set well above these (application.properties), so that
- * a request past them still reaches this handler; Vert.x' own answer to a request past Netty's limits has an empty
- * body and no hook in Quarkus (the server's {@code invalidRequestHandler} is not exposed).
+ * Our own 400 for a request target that is not a URI (Quarkus' bare one is off: see {@link RequestTarget}), 414 and
+ * 431, in problem+json. Netty's limits are set well above these (application.properties), so that a request past them
+ * still reaches this handler; Vert.x' own answer to a request past Netty's limits has an empty body and no hook in
+ * Quarkus (the server's {@code invalidRequestHandler} is not exposed).
  */
 @ApplicationScoped
 public class RequestLineLimits implements Handler<RoutingContext> {
@@ -34,6 +36,10 @@ public class RequestLineLimits implements Handler<RoutingContext> {
         String uri = ctx.request().uri();
         if (uri != null && uri.length() > maxUriLength) {
             ProblemResponses.send(ctx, Problem.uriTooLong(maxUriLength));
+            return;
+        }
+        if (!RequestTarget.isValid(uri)) { // a bad query; a bad path already failed the router's matching
+            ProblemResponses.send(ctx, Problem.malformedTarget());
             return;
         }
         long headerBytes = 0;

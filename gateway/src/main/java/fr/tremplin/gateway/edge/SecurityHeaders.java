@@ -21,16 +21,18 @@ public class SecurityHeaders implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        boolean authenticated = ctx.request().headers().contains(HttpHeaders.AUTHORIZATION);
-        ctx.addHeadersEndHandler(v -> {
-            MultiMap headers = ctx.response().headers();
-            headers.set(NOSNIFF, "nosniff");
-            headers.set(REFERRER_POLICY, "no-referrer");
-            headers.set(FRAME_OPTIONS, "DENY");
-            if (authenticated && !headers.contains(HttpHeaders.CACHE_CONTROL)) {
-                headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
-            }
-        });
+        ctx.addHeadersEndHandler(v -> set(ctx));
         ctx.next();
+    }
+
+    /** The headers every answer carries; {@code no-store} too when the request carried credentials. */
+    public static void set(RoutingContext ctx) {
+        MultiMap headers = ctx.response().headers();
+        headers.set(NOSNIFF, "nosniff");
+        headers.set(REFERRER_POLICY, "no-referrer");
+        headers.set(FRAME_OPTIONS, "DENY");
+        if (ctx.request().headers().contains(HttpHeaders.AUTHORIZATION) && !headers.contains(HttpHeaders.CACHE_CONTROL)) {
+            headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
+        }
     }
 }

@@ -1,6 +1,7 @@
 package fr.tremplin.gateway.problem;
 
 import fr.tremplin.common.problem.ProblemCatalog;
+import fr.tremplin.common.web.RequestTarget;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -22,6 +23,14 @@ public record Problem(String type, String title, int status, String detail) {
     }
 
     // ProblemCatalog has no entry of its own for 414 and 431 yet: its generic client-error type and title apply.
+    public static Problem badRequest(String detail) {
+        return of(400, detail);
+    }
+
+    public static Problem malformedTarget() {
+        return of(400, RequestTarget.DETAIL);
+    }
+
     public static Problem uriTooLong(int maxLength) {
         return of(414, "The request target exceeds the limit of " + maxLength + " characters.");
     }

@@ -56,9 +56,9 @@ final class Malformations {
         }
         FuzzRequest request = draft.build(index, operation);
         if (!validUri(request.target())) {
-            // Quarkus' HTTP root handler checks the target with java.net.URI first, and answers a bare 400 before any
-            // router, filter or resource (its switch, -Dvertx.disableURIValidation=true, is a JVM-wide property)
-            draft.expectation = Expectation.PROTOCOL;
+            // not a URI: every tier's first handler (RequestTarget) answers a 400 problem, with Quarkus' own bare-400
+            // check turned off by -Dvertx.disableURIValidation=true
+            draft.expectation = Expectation.MALFORMED;
             request = draft.build(index, operation);
         }
         return request;
