@@ -114,6 +114,11 @@ class StrictJsonTest {
         assertThat(ControlCharacters.refusedInText("a\nb\tc\r")).isFalse();
         assertThat(ControlCharacters.refusedInText("é ü 中 😀")).isFalse();
         assertThat(ControlCharacters.refusedInText("\u0000")).isTrue();
+        // a right-to-left override makes "Collège\u202Eeniv" display as another name; C1 controls come from bad decoding
+        assertThat(ControlCharacters.refusedInText("Coll\u00e8ge\u202Eeniv")).isTrue();
+        assertThat(ControlCharacters.refusedInParameter("a\u2066b")).isTrue();
+        assertThat(ControlCharacters.refusedInText("a\u0085b")).isTrue();
+        assertThat(ControlCharacters.refusedInText("\u0645\u062f\u0631\u0633\u0629 \u200f")).isFalse(); // Arabic, RLM
     }
 
     private static String path(Throwable e) {
