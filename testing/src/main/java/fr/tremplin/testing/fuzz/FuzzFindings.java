@@ -20,7 +20,8 @@ public final class FuzzFindings {
     private static final Pattern STACK_TRACE = Pattern.compile(
             "(?m)(^\\s*at [\\w$.]+\\([^)]*\\)|Caused by: |\\b(?:java|javax|jakarta|org|io|com)\\.[a-z]\\w*(?:\\.[\\w$]+)+(?:Exception|Error)\\b)");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<Integer> EARLY_REFUSALS = Set.of(400, 401, 403);
+    // refused before the body is read: the caller (401, 403) or the size (413: through the gateway, past its 1 MB)
+    private static final Set<Integer> EARLY_REFUSALS = Set.of(400, 401, 403, 413);
 
     /** Requests failing one way: how many and the first of them. */
     public record FindingClass(String key, int count, FuzzRequest first, String firstAnswer) {
