@@ -173,9 +173,9 @@ final class Malformations {
         if (decoded == null || raw.contains("%2F") || raw.contains("%2e") || raw.equals("%3B")) {
             return Expectation.ANSWERED;        // undecodable or path-shaped: the server may read it several ways
         }
-        if (decoded.equals("null") || decoded.equals("undefined")) {
-            return Expectation.NOT_ACCEPTED;    // a client's missing value, never an identifier
-        }
+        if ((decoded.equals("null") || decoded.equals("undefined")) && parameter.in().equals("path")) {
+            return Expectation.NOT_ACCEPTED;    // a client's missing value, never an identifier (a query's free text,
+        }                                       // such as a name searched, may be the word itself)
         return ParameterSchema.violates(parameter.schema(), decoded) ? Expectation.NOT_ACCEPTED : Expectation.ANSWERED;
     }
 
