@@ -112,6 +112,19 @@ class RoutingTest {
     }
 
     @Test
+    void a_conditional_get_and_its_304_go_through_with_their_caching_headers() {
+        Response response = given().header("If-None-Match", "W/\"2\", \"3.1f\"")
+                .when().get("/api/v1/offers/o-1/not-modified")
+                .then().statusCode(304).extract().response();
+
+        assertThat(response.header("X-Seen-If-None-Match")).isEqualTo("W/\"2\", \"3.1f\"");
+        assertThat(response.header("ETag")).isEqualTo("\"3.1f\"");
+        assertThat(response.header("Cache-Control")).isEqualTo("public, max-age=60");
+        assertThat(response.header("Vary")).isEqualTo("Authorization");
+        assertThat(response.asString()).isEmpty();
+    }
+
+    @Test
     void status_and_location_of_a_creation_come_back() {
         given().contentType("application/json").body("{}")
                 .when().post("/api/v1/offers/created")

@@ -94,7 +94,7 @@ class PrincipalScopeTest {
         given().header("Authorization", principal(world.uai())).header("If-Match", "\"0\"")
                 .contentType(ContentType.JSON).body(Map.of("name", "3e Curie"))
                 .put("/api/v1/classes/" + classId).then().statusCode(200).body("name", equalTo("3e Curie"))
-                .header("ETag", "\"1\"");
+                .header("ETag", org.hamcrest.Matchers.startsWith("\"1."));
         given().header("Authorization", principal(world.uai())).contentType(ContentType.JSON)
                 .body(Map.of("name", "3e Pasteur")).put("/api/v1/classes/" + classId).then().statusCode(428);
         given().header("Authorization", principal(world.uai())).contentType(ContentType.JSON)

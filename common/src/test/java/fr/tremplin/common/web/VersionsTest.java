@@ -14,6 +14,7 @@ class VersionsTest {
         assertThat(Versions.ifMatch("\"3\"")).isEqualTo(3);
         assertThat(Versions.ifMatch("W/\"12\"")).isEqualTo(12);
         assertThat(Versions.ifMatch(" 4 ")).isEqualTo(4);
+        assertThat(Versions.ifMatch("\"5.1f2e\"")).isEqualTo(5);
         assertThat(Versions.ifMatch(null)).isNull();
         assertThat(Versions.edited("\"3\"", 7)).isEqualTo(3);
         assertThat(Versions.edited(null, 7)).isEqualTo(7);

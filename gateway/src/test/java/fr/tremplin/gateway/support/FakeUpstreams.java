@@ -87,6 +87,14 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                     .putHeader("ETag", "\"v7\"")
                     .putHeader("X-Upstream-Header", "kept")
                     .end(PROBLEM_BODY);
+        } else if (path.endsWith("/not-modified")) {
+            // A service answering a conditional GET: 304, its tag and caching, no body.
+            request.response().setStatusCode(304)
+                    .putHeader("ETag", "\"3.1f\"")
+                    .putHeader("Cache-Control", "public, max-age=60")
+                    .putHeader("Vary", "Authorization")
+                    .putHeader("X-Seen-If-None-Match", String.valueOf(request.getHeader("If-None-Match")))
+                    .end();
         } else if (path.endsWith("/flaky-close") && closedOnce.add(String.valueOf(request.getHeader("X-Request-Id")))) {
             // As a service closing a kept-alive connection just as a request goes out on it: no answer at all.
             request.connection().close();

@@ -3,9 +3,11 @@ package fr.tremplin.offers.rest;
 import fr.tremplin.common.problem.Problem;
 import fr.tremplin.common.security.Caller;
 import fr.tremplin.common.security.Roles;
+import fr.tremplin.common.web.ConditionalGets;
 import fr.tremplin.common.web.IdempotentWrites;
 import fr.tremplin.common.web.Page;
 import fr.tremplin.common.web.PageParams;
+import fr.tremplin.common.web.PublicCaching;
 import fr.tremplin.common.web.Versions;
 import fr.tremplin.offers.api.OfferRequest;
 import fr.tremplin.offers.api.OfferView;
@@ -26,6 +28,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -87,9 +90,10 @@ public class OfferResource {
     @Operation(summary = "One offer", description = "Anybody reads a published offer; its host, operator, ministry referent and admins read it in any status.")
     @APIResponse(responseCode = "200", description = "The offer; ETag carries its version")
     @APIResponse(responseCode = "404", description = "Unknown, or not published and not yours", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@PathParam("id") UUID id) {
+    @PublicCaching(maxAge = 60, perCaller = true)
+    public Response get(@PathParam("id") UUID id, @HeaderParam(ConditionalGets.IF_NONE_MATCH) String ifNoneMatch) {
         OfferView offer = offers.get(caller, id);
-        return Response.ok(offer).tag(String.valueOf(offer.version())).build();
+        return ConditionalGets.answer(ifNoneMatch, offer, etag(offer));
     }
 
     @PUT
@@ -102,7 +106,12 @@ public class OfferResource {
     public Response update(@PathParam("id") UUID id, @NotNull @Valid OfferRequest request,
                            @HeaderParam("If-Match") String ifMatch) {
         OfferView offer = offers.update(caller, id, request, Versions.edited(ifMatch, request.version()));
-        return Response.ok(offer).tag(String.valueOf(offer.version())).build();
+        return Response.ok(offer).tag(etag(offer)).build();
+    }
+
+    /** The version, and the free seats per week: they change with confirmations, which do not touch the version. */
+    static EntityTag etag(OfferView offer) {
+        return Versions.etag(offer.version(), offer.weeks().stream().map(w -> w.week() + "=" + w.freeSeats()).toList());
     }
 
     @POST

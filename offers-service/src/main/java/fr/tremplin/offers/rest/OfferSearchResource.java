@@ -8,6 +8,7 @@ import fr.tremplin.common.security.Roles;
 import fr.tremplin.common.territory.DepartmentCode;
 import fr.tremplin.common.web.Page;
 import fr.tremplin.common.web.PageParams;
+import fr.tremplin.common.web.PublicCaching;
 import fr.tremplin.offers.api.OfferSummary;
 import fr.tremplin.offers.repository.OfferSearch;
 import jakarta.annotation.security.PermitAll;
@@ -46,6 +47,7 @@ public class OfferSearchResource {
 
     @GET
     @PermitAll
+    @PublicCaching(maxAge = 60, perCaller = true)
     @Operation(summary = "Search published offers with a free seat in a coming week",
             description = "Anonymous or any role. Around a point (latitude, longitude, radiusKm default 10, at most 60) "
                     + "results come nearest first; otherwise by text relevance when q is given, else newest first. "

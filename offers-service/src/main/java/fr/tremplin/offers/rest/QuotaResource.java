@@ -5,6 +5,7 @@ import fr.tremplin.common.security.Caller;
 import fr.tremplin.common.security.Roles;
 import fr.tremplin.common.web.Page;
 import fr.tremplin.common.web.PageParams;
+import fr.tremplin.common.web.ConditionalGets;
 import fr.tremplin.common.web.Versions;
 import fr.tremplin.offers.api.QuotaChangeView;
 import fr.tremplin.offers.api.QuotaRequest;
@@ -96,7 +97,7 @@ public class QuotaResource {
         Response.ResponseBuilder answer = saved.created()
                 ? Response.created(URI.create("/api/v1/quotas/" + quota.schoolYear() + "/" + quota.scope() + "/" + quota.code()))
                 : Response.ok();
-        return answer.entity(quota).tag(String.valueOf(quota.version())).build();
+        return answer.entity(quota).tag(Versions.etag(quota.version())).build();
     }
 
     @GET
@@ -120,9 +121,9 @@ public class QuotaResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuotaView.class)))
     @APIResponse(responseCode = "404", description = "No target set for this school year, scope and code", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("schoolYear") String schoolYear, @PathParam("scope") String scope,
-                        @PathParam("code") String code) {
+                        @PathParam("code") String code, @HeaderParam(ConditionalGets.IF_NONE_MATCH) String ifNoneMatch) {
         QuotaView quota = quotas.get(caller, schoolYear, scope, code);
-        return Response.ok(quota).tag(String.valueOf(quota.version())).build();
+        return ConditionalGets.answer(ifNoneMatch, quota, Versions.etag(quota.version()));
     }
 
     @GET

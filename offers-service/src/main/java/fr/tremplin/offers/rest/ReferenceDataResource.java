@@ -1,6 +1,7 @@
 package fr.tremplin.offers.rest;
 
 import fr.tremplin.common.security.Roles;
+import fr.tremplin.common.web.PublicCaching;
 import fr.tremplin.offers.domain.Ministry;
 import fr.tremplin.offers.domain.Sector;
 import fr.tremplin.offers.service.ReferenceDataImporter;
@@ -36,6 +37,7 @@ public class ReferenceDataResource {
 
     @GET
     @Path("/sectors")
+    @PublicCaching(maxAge = 3600)
     @PermitAll
     @Operation(summary = "The activity sectors (ONISEP), with the identifiers operators use")
     public List<SectorView> sectors() {
@@ -44,6 +46,7 @@ public class ReferenceDataResource {
 
     @GET
     @Path("/ministries")
+    @PublicCaching(maxAge = 3600)
     @PermitAll
     @Operation(summary = "The ministries public offers are tied to")
     public List<MinistryView> ministries() {

@@ -3,6 +3,7 @@ package fr.tremplin.schools.rest;
 import fr.tremplin.common.problem.Problem;
 import fr.tremplin.common.security.Caller;
 import fr.tremplin.common.security.Roles;
+import fr.tremplin.common.web.ConditionalGets;
 import fr.tremplin.common.web.Page;
 import fr.tremplin.common.web.PageParams;
 import fr.tremplin.common.web.Versions;
@@ -29,6 +30,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -73,9 +75,9 @@ public class ClassResource {
     @Path("/{id}")
     @RolesAllowed({Roles.PRINCIPAL, Roles.MAIN_TEACHER, Roles.RIPREE, Roles.TEACHER, Roles.ADMIN})
     @Operation(summary = "One class", description = "Roles: the school's staff, admin. ETag carries its version.")
-    public Response get(@PathParam("id") UUID id) {
+    public Response get(@PathParam("id") UUID id, @HeaderParam(ConditionalGets.IF_NONE_MATCH) String ifNoneMatch) {
         ClassView view = classes.get(caller, id);
-        return Response.ok(view).tag(String.valueOf(view.version())).build();
+        return ConditionalGets.answer(ifNoneMatch, view, etag(view));
     }
 
     @PUT
@@ -88,7 +90,12 @@ public class ClassResource {
     public Response rename(@PathParam("id") UUID id, @NotNull @Valid ClassRename request,
                            @HeaderParam("If-Match") String ifMatch) {
         ClassView view = classes.rename(caller, id, request, Versions.edited(ifMatch, request.version()));
-        return Response.ok(view).tag(String.valueOf(view.version())).build();
+        return Response.ok(view).tag(etag(view)).build();
+    }
+
+    /** The version, and the number of pupils: pupils joining or leaving do not touch the class's version. */
+    private static EntityTag etag(ClassView view) {
+        return Versions.etag(view.version(), view.pupils());
     }
 
     @DELETE

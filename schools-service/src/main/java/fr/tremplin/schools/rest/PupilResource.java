@@ -3,6 +3,7 @@ package fr.tremplin.schools.rest;
 import fr.tremplin.common.problem.Problem;
 import fr.tremplin.common.security.Caller;
 import fr.tremplin.common.security.Roles;
+import fr.tremplin.common.web.ConditionalGets;
 import fr.tremplin.common.web.Versions;
 import fr.tremplin.schools.api.PupilUpdate;
 import fr.tremplin.schools.api.PupilView;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -60,9 +62,9 @@ public class PupilResource {
     @RolesAllowed({Roles.PUPIL, Roles.PRINCIPAL, Roles.MAIN_TEACHER, Roles.RIPREE, Roles.TEACHER, Roles.ADMIN})
     @Operation(summary = "One pupil with their placement", description = "The pupil themself; principal, ripree, "
             + "teacher of their school; the main teacher of their class; admin. ETag carries the version.")
-    public Response get(@PathParam("id") UUID id) {
+    public Response get(@PathParam("id") UUID id, @HeaderParam(ConditionalGets.IF_NONE_MATCH) String ifNoneMatch) {
         PupilView pupil = pupils.get(caller, id);
-        return Response.ok(pupil).tag(String.valueOf(pupil.version())).build();
+        return ConditionalGets.answer(ifNoneMatch, pupil, etag(pupil));
     }
 
     @PUT
@@ -77,7 +79,12 @@ public class PupilResource {
     public Response update(@PathParam("id") UUID id, @NotNull @Valid PupilUpdate request,
                            @HeaderParam("If-Match") String ifMatch) {
         PupilView pupil = pupils.update(caller, id, request, Versions.edited(ifMatch, request.version()));
-        return Response.ok(pupil).tag(String.valueOf(pupil.version())).build();
+        return Response.ok(pupil).tag(etag(pupil)).build();
+    }
+
+    /** The version, and the class's name: renaming the class does not touch the pupil's version. */
+    private static EntityTag etag(PupilView pupil) {
+        return Versions.etag(pupil.version(), pupil.className());
     }
 
     @DELETE

@@ -6,6 +6,7 @@ import fr.tremplin.common.security.Roles;
 import fr.tremplin.common.territory.TerritoryId;
 import fr.tremplin.common.web.Page;
 import fr.tremplin.common.web.PageParams;
+import fr.tremplin.common.web.PublicCaching;
 import fr.tremplin.schools.api.ClassRequest;
 import fr.tremplin.schools.api.ClassView;
 import fr.tremplin.schools.api.Figures;
@@ -79,6 +80,7 @@ public class SchoolResource {
 
     @GET
     @PermitAll
+    @PublicCaching(maxAge = 300)
     @Operation(summary = "Search schools (public open data)", description = "Filters: department (59, 2A, 974), "
             + "academy (code or name), bassin, priority (REP_PLUS, REP, NONE), name (accents and case ignored).")
     public Page<SchoolSummary> search(@QueryParam("department") String department,
@@ -91,6 +93,7 @@ public class SchoolResource {
     @GET
     @Path("/{uai}")
     @PermitAll
+    @PublicCaching(maxAge = 300)
     @Operation(summary = "One school, with its declared internship weeks")
     public SchoolView get(@PathParam("uai") String uai) {
         return schools.get(uai);

@@ -6,6 +6,7 @@ import fr.tremplin.common.security.Roles;
 import fr.tremplin.common.territory.TerritoryId;
 import fr.tremplin.common.web.Page;
 import fr.tremplin.common.web.PageParams;
+import fr.tremplin.common.web.PublicCaching;
 import fr.tremplin.schools.api.AcademyView;
 import fr.tremplin.schools.api.BassinOverview;
 import fr.tremplin.schools.api.BassinRequest;
@@ -61,6 +62,7 @@ public class TerritoryResource {
 
     @GET
     @Path("/academies")
+    @PublicCaching(maxAge = 3600)
     @PermitAll
     @Operation(summary = "The académies (public reference data)")
     public Page<AcademyView> academies(@BeanParam @Valid PageParams page) {
@@ -69,6 +71,7 @@ public class TerritoryResource {
 
     @GET
     @Path("/academies/{code}")
+    @PublicCaching(maxAge = 3600)
     @PermitAll
     @Operation(summary = "One académie, by code (lille) or name")
     public AcademyView academy(@PathParam("code") String code) {
@@ -77,6 +80,7 @@ public class TerritoryResource {
 
     @GET
     @Path("/departments")
+    @PublicCaching(maxAge = 3600)
     @PermitAll
     @Operation(summary = "The départements, optionally of one académie (public reference data)")
     public Page<DepartmentView> departments(@QueryParam("academy") String academy, @BeanParam @Valid PageParams page) {
@@ -85,6 +89,7 @@ public class TerritoryResource {
 
     @GET
     @Path("/departments/{code}")
+    @PublicCaching(maxAge = 3600)
     @PermitAll
     @Operation(summary = "One département: 59, 01 (or 1), 2A, 974")
     public DepartmentView department(@PathParam("code") String code) {
@@ -93,6 +98,7 @@ public class TerritoryResource {
 
     @GET
     @Path("/bassins")
+    @PublicCaching(maxAge = 300)
     @PermitAll
     @Operation(summary = "The bassins (pôles de stages), optionally of one académie or département")
     public Page<BassinView> bassins(@QueryParam("academy") String academy, @QueryParam("department") String department,
@@ -103,6 +109,7 @@ public class TerritoryResource {
     @GET
     @Path("/bassins/{id}")
     @PermitAll
+    @PublicCaching(maxAge = 300)
     @Operation(summary = "One bassin, with its number of schools")
     public BassinView bassin(@PathParam("id") @Pattern(regexp = TerritoryId.PATTERN, message = TerritoryId.MESSAGE) String id) {
         return territory.bassin(id);
