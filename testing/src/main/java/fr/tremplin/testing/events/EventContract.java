@@ -108,7 +108,14 @@ public final class EventContract {
 
     private static void describe(List<String> found, String event, String part, List<Error> errors) {
         // One line per failing field: "offer.published <id>: payload $.title: required property ... not found".
-        errors.stream().map(error -> event + ": " + part + " " + error.toString()).distinct().forEach(found::add);
+        errors.stream().map(error -> event + ": " + part + " " + location(error) + error.getMessage())
+                .distinct().forEach(found::add);
+    }
+
+    /** {@code $.weeks[0].startsOn: } for a nested field, nothing for the whole document (its message names it). */
+    private static String location(Error error) {
+        String at = String.valueOf(error.getInstanceLocation());
+        return at.isEmpty() || at.equals("$") ? "" : at + ": ";
     }
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
