@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The event contract of docs/events, as the tests check it: {@code asyncapi.yaml} says which topic carries which
@@ -36,6 +37,8 @@ public final class EventContract {
 
     /** Where the documents are when not found from the working directory (a path, for a build run elsewhere). */
     public static final String DIRECTORY_PROPERTY = "tremplin.events.dir";
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private static volatile EventContract loaded;
 
@@ -102,7 +105,8 @@ public final class EventContract {
         }
     }
 
-    public java.util.Set<String> types() {
+    /** The documented types ({@code ce_type}), in the document's order. */
+    public Set<String> types() {
         return messages.keySet();
     }
 
@@ -118,7 +122,6 @@ public final class EventContract {
         return at.isEmpty() || at.equals("$") ? "" : at + ": ";
     }
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private static EventContract read(Path directory) {
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,

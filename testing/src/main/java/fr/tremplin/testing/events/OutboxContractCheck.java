@@ -23,6 +23,7 @@ import java.util.Map;
 public final class OutboxContractCheck {
 
     private static final int SHOWN = 20;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private OutboxContractCheck() {
     }
@@ -75,6 +76,4 @@ public final class OutboxContractCheck {
             return tables.next();
         }
     }
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 }
