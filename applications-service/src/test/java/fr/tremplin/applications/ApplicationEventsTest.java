@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.tremplin.common.events.Topics;
 import fr.tremplin.testing.KafkaTestConsumer;
 import fr.tremplin.testing.KafkaTestResource;
+import fr.tremplin.testing.events.EventContract;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -63,6 +64,7 @@ class ApplicationEventsTest {
             assertThat(header(submitted, "ce_time")).isNotBlank();
             assertThat(header(submitted, "content-type")).isEqualTo("application/json");
             assertThat(header(submitted, "relay")).isEqualTo(RELAY);
+            EventContract.load().check(submitted); // with the relay header, as OutboxRelay sent it: docs/events
             JsonNode payload = MAPPER.readTree(submitted.value());
             assertThat(payload.get("applicationId").asText()).isEqualTo(id.toString());
             assertThat(payload.get("offerId").asText()).isEqualTo(offer.id.toString());

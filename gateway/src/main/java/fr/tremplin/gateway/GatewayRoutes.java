@@ -12,6 +12,7 @@ import fr.tremplin.gateway.edge.RequestLineLimits;
 import fr.tremplin.gateway.edge.SecurityHeaders;
 import fr.tremplin.gateway.problem.Problem;
 import fr.tremplin.gateway.problem.ProblemResponses;
+import fr.tremplin.gateway.openapi.AsyncApiDocuments;
 import fr.tremplin.gateway.openapi.MergedOpenApi;
 import fr.tremplin.gateway.proxy.UpstreamProxy;
 import fr.tremplin.gateway.ratelimit.FailedAuthenticationLimit;
@@ -48,11 +49,12 @@ public class GatewayRoutes {
     private final RateLimitFilter rateLimit;
     private final UpstreamProxy proxy;
     private final MergedOpenApi openApi;
+    private final AsyncApiDocuments asyncApi;
 
     public GatewayRoutes(RequestIdFilter requestIds, AccessLog accessLog, SecurityHeaders securityHeaders,
             RequestLineLimits lineLimits, RequestBodyLimit bodyLimit,
             FailedAuthenticationLimit failedAuthentications, EdgeAuthenticator authenticator, RateLimitFilter rateLimit,
-            UpstreamProxy proxy, MergedOpenApi openApi) {
+            UpstreamProxy proxy, MergedOpenApi openApi, AsyncApiDocuments asyncApi) {
         this.requestIds = requestIds;
         this.accessLog = accessLog;
         this.securityHeaders = securityHeaders;
@@ -63,6 +65,7 @@ public class GatewayRoutes {
         this.rateLimit = rateLimit;
         this.proxy = proxy;
         this.openApi = openApi;
+        this.asyncApi = asyncApi;
     }
 
     void register(@Observes Router router) {
@@ -77,6 +80,9 @@ public class GatewayRoutes {
         router.route("/api/*").order(ORDER_ENDPOINT).handler(proxy);
         // The gateway has no API of its own, so /q/openapi is free to carry the platform's merged document.
         router.get("/q/openapi").order(ORDER_ENDPOINT).handler(openApi);
+        // And the events' contract beside it (docs/events), with the schemas its references reach.
+        router.get(AsyncApiDocuments.PATH).order(ORDER_ENDPOINT).handler(asyncApi);
+        router.get(AsyncApiDocuments.PATH + "/*").order(ORDER_ENDPOINT).handler(asyncApi);
         // What the router itself refuses (no route, e.g. a path whose dot segments leave /api; a method no route
         // takes; a handler's failure) is problem+json too, not Vert.x' HTML or plain-text page.
         // A path that is not a URI fails the router's matching (Vert.x decodes it) before RequestLineLimits sees it, and

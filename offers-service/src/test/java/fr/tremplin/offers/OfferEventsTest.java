@@ -7,6 +7,7 @@ import fr.tremplin.offers.domain.Offer;
 import fr.tremplin.offers.events.OfferEvents;
 import fr.tremplin.testing.KafkaTestConsumer;
 import fr.tremplin.testing.KafkaTestResource;
+import fr.tremplin.testing.events.EventContract;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -66,6 +67,8 @@ class OfferEventsTest {
             assertThat(payload.get("capacityPerWeek").asInt()).isEqualTo(2);
             assertThat(payload.get("weeks").get(0).get("week").asText()).isEqualTo("2028-W05");
             assertThat(payload.get("department").asText()).isEqualTo("01");
+            // The headers OutboxRelay really sent, not only the outbox row DatabaseCleaner checks: docs/events.
+            EventContract.load().check(record);
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.tremplin.common.events.Topics;
 import fr.tremplin.testing.KafkaTestConsumer;
+import fr.tremplin.testing.events.EventContract;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -64,6 +65,7 @@ class SchoolEventsTest {
             List<ConsumerRecord<String, String>> records = consumer.drain(Duration.ofMillis(500)).stream()
                     .filter(r -> uai.equals(r.key())).toList();
             assertThat(records).extracting(r -> header(r, "ce_type")).containsExactly("school.registered", "school.updated");
+            records.forEach(EventContract.load()::check); // as OutboxRelay sent them: docs/events
             JsonNode updated = mapper.readTree(records.get(1).value());
             assertThat(updated.get("priority").asText()).isEqualTo("REP");
             assertThat(updated.get("department").asText()).isEqualTo("2A");
