@@ -31,18 +31,24 @@ public final class OpenApiContract {
 
     /** Fails with every breach listed, one line per operation and rule. */
     public static OpenAPI assertHolds(String document) {
-        OpenAPI openApi = parse(document);
-        assertThat(breaches(openApi)).as("breaches of the OpenAPI contract").isEmpty();
-        return openApi;
+        assertThat(breaches(document)).as("breaches of the OpenAPI contract").isEmpty();
+        return parse(document).getOpenAPI();
     }
 
-    public static OpenAPI parse(String document) {
+    /** swagger-parser's own messages (a repeated operationId, a broken reference...), then this contract's rules. */
+    public static List<String> breaches(String document) {
+        SwaggerParseResult result = parse(document);
+        assertThat(result.getOpenAPI()).as("a parsed document").isNotNull();
+        List<String> breaches = new ArrayList<>();
+        if (result.getMessages() != null) result.getMessages().forEach(message -> breaches.add("swagger-parser: " + message));
+        breaches.addAll(breaches(result.getOpenAPI()));
+        return breaches;
+    }
+
+    private static SwaggerParseResult parse(String document) {
         ParseOptions options = new ParseOptions();
         options.setResolve(false);
-        SwaggerParseResult result = new OpenAPIV3Parser().readContents(document, null, options);
-        assertThat(result.getMessages()).as("swagger-parser's messages").isEmpty();
-        assertThat(result.getOpenAPI()).as("a parsed document").isNotNull();
-        return result.getOpenAPI();
+        return new OpenAPIV3Parser().readContents(document, null, options);
     }
 
     public static List<String> breaches(OpenAPI openApi) {
