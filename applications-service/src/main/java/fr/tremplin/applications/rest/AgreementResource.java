@@ -79,8 +79,7 @@ public class AgreementResource {
     @Operation(summary = "School staff: a one-time signing link for the pupil's legal representative",
             description = "The token is shown in this answer only (only its hash is stored); hand it to the family. "
                     + "Asking again issues a new link and the previous one stops working.")
-    @APIResponse(responseCode = "201", description = "The link")
-    @APIResponse(responseCode = "200", description = "The signinglink", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SigningLinkView.class)))
+    @APIResponse(responseCode = "201", description = "The link", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SigningLinkView.class)))
     public Response signingLink(@PathParam("id") UUID id) {
         SigningLinkView link = agreements.issueSigningLink(caller, id);
         return Response.status(Response.Status.CREATED).entity(link).header("Cache-Control", "no-store").build();

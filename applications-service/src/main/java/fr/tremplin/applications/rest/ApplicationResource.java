@@ -101,7 +101,7 @@ public class ApplicationResource {
             Roles.RELAY, Roles.MINISTRY, Roles.TERRITORY, Roles.ADMIN})
     @Operation(summary = "One candidacy with its full history (who, role, when, from, to, reason)")
     @APIResponse(responseCode = "404", description = "Unknown candidacy")
-    @APIResponse(responseCode = "200", description = "The application", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationView.class)))
+    @APIResponse(responseCode = "200", description = "The candidacy", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationView.class)))
     public ApplicationView get(@PathParam("id") UUID id) {
         return candidacies.get(caller, id);
     }
@@ -112,7 +112,7 @@ public class ApplicationResource {
     @RolesAllowed(Roles.RELAY)
     @Operation(summary = "Relay: forward a SUBMITTED candidacy to the host")
     @APIResponse(responseCode = "409", description = ILLEGAL + "; or claimed by another agent")
-    @APIResponse(responseCode = "200", description = "The application", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationView.class)))
+    @APIResponse(responseCode = "200", description = "The candidacy", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationView.class)))
     public Uni<ApplicationView> forward(@PathParam("id") UUID id, @Valid DecisionRequest request) {
         return onWorker(() -> candidacies.act(caller, id, Action.FORWARD, DecisionRequest.reasonOf(request)));
     }
@@ -141,7 +141,7 @@ public class ApplicationResource {
     @Operation(summary = "Host: accept a FORWARDED candidacy; one seat of the week is held for the pupil",
             description = "The hold lasts tremplin.applications.hold (5 days) unless the family confirms.")
     @APIResponse(responseCode = "409", description = ILLEGAL)
-    @APIResponse(responseCode = "200", description = "The application", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationView.class)))
+    @APIResponse(responseCode = "200", description = "The candidacy", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationView.class)))
     public Uni<ApplicationView> accept(@PathParam("id") UUID id, @Valid DecisionRequest request) {
         return onWorker(() -> candidacies.act(caller, id, Action.ACCEPT, DecisionRequest.reasonOf(request)));
     }
@@ -154,7 +154,7 @@ public class ApplicationResource {
             description = "The held seat is consumed, the agreement drafted, and the pupil's other open candidacies "
                     + "cancelled (reason: confirmed elsewhere), in one transaction.")
     @APIResponse(responseCode = "409", description = ILLEGAL + "; or the hold expired")
-    @APIResponse(responseCode = "200", description = "The application", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationView.class)))
+    @APIResponse(responseCode = "200", description = "The candidacy", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationView.class)))
     public Uni<ApplicationView> confirm(@PathParam("id") UUID id, @Valid DecisionRequest request) {
         return onWorker(() -> candidacies.act(caller, id, Action.CONFIRM, DecisionRequest.reasonOf(request)));
     }
@@ -165,7 +165,7 @@ public class ApplicationResource {
     @RolesAllowed({Roles.RELAY, Roles.HOST})
     @Operation(summary = "Relay (SUBMITTED) or host (FORWARDED): reject, with a mandatory reason")
     @APIResponse(responseCode = "409", description = ILLEGAL)
-    @APIResponse(responseCode = "200", description = "The application", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationView.class)))
+    @APIResponse(responseCode = "200", description = "The candidacy", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationView.class)))
     public Uni<ApplicationView> reject(@PathParam("id") UUID id, @Valid DecisionRequest request) {
         return onWorker(() -> candidacies.act(caller, id, Action.REJECT, DecisionRequest.reasonOf(request)));
     }
@@ -177,7 +177,7 @@ public class ApplicationResource {
     @Operation(summary = "Pupil, school staff or host (once accepted): cancel, with a reason",
             description = "A held or consumed seat is released; a drafted agreement is cancelled.")
     @APIResponse(responseCode = "409", description = ILLEGAL)
-    @APIResponse(responseCode = "200", description = "The application", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationView.class)))
+    @APIResponse(responseCode = "200", description = "The candidacy", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationView.class)))
     public Uni<ApplicationView> cancel(@PathParam("id") UUID id, @Valid DecisionRequest request) {
         return onWorker(() -> candidacies.act(caller, id, Action.CANCEL, DecisionRequest.reasonOf(request)));
     }
@@ -189,7 +189,7 @@ public class ApplicationResource {
     @Operation(summary = "Host or school staff: the internship week took place (from its Friday on)",
             description = "From AGREEMENT_SIGNED; publishes internship.completed.")
     @APIResponse(responseCode = "409", description = ILLEGAL + "; or the week is not over")
-    @APIResponse(responseCode = "200", description = "The application", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationView.class)))
+    @APIResponse(responseCode = "200", description = "The candidacy", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationView.class)))
     public Uni<ApplicationView> complete(@PathParam("id") UUID id, @Valid DecisionRequest request) {
         return onWorker(() -> candidacies.act(caller, id, Action.COMPLETE, DecisionRequest.reasonOf(request)));
     }

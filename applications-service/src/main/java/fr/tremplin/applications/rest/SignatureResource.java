@@ -43,7 +43,7 @@ public class SignatureResource {
     @PermitAll
     @Operation(summary = "A legal representative signs; the link is spent")
     @APIResponse(responseCode = "409", description = "The agreement can no longer be signed (cancelled)")
-    @APIResponse(responseCode = "200", description = "The familyagreement", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FamilyAgreementView.class)))
+    @APIResponse(responseCode = "200", description = "The agreement as the family sees it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FamilyAgreementView.class)))
     public FamilyAgreementView sign(@PathParam("token") String token) {
         return agreements.familySign(token);
     }

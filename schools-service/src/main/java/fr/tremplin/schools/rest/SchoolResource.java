@@ -147,7 +147,7 @@ public class SchoolResource {
     @Operation(summary = "Record a staff member's function (and a main teacher's classes)",
             description = "Roles: its principal, admin. The same person and role again replaces the classes (200).")
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StaffView.class)))
-    @APIResponse(responseCode = "200", description = "Updated")
+    @APIResponse(responseCode = "200", description = "Updated", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StaffView.class)))
     public Response assignStaff(@PathParam("uai") String uai, @NotNull @Valid StaffRequest request) {
         StaffService.Saved saved = staff.assign(caller, uai, request);
         return saved.created()
