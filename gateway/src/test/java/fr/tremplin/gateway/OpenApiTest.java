@@ -10,10 +10,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import fr.tremplin.gateway.support.GatewayTestProfile;
+import fr.tremplin.testing.OpenApiContract;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
+import io.swagger.v3.oas.models.OpenAPI;
 
 @QuarkusTest
 @TestProfile(GatewayTestProfile.class)
@@ -42,6 +44,19 @@ class OpenApiTest {
                 .isEqualTo("#/components/schemas/Page");
         assertThat(doc.getList("tags.name")).containsExactly("offers", "schools", "applications");
         assertThat(doc.getList("x-unavailable-services")).isNull();
+    }
+
+    @Test
+    void the_merged_document_keeps_operation_ids_unique_and_one_security_scheme() {
+        String document = given().when().get("/q/openapi").then().statusCode(200).extract().asString();
+
+        OpenAPI merged = OpenApiContract.assertHolds(document);
+
+        assertThat(merged.getComponents().getSecuritySchemes()).containsOnlyKeys("jwt");
+        assertThat(merged.getPaths().get("/api/v1/offers").getGet().getOperationId()).isEqualTo("list");
+        assertThat(merged.getPaths().get("/api/v1/pupils").getGet().getOperationId()).isEqualTo("schoolsList");
+        assertThat(merged.getPaths().get("/api/v1/applications").getGet().getOperationId()).isEqualTo("applicationsList");
+        assertThat(merged.getPaths().get("/api/v1/offers").getGet().getSecurity()).isEmpty();
     }
 
     @Test

@@ -4,7 +4,6 @@ import fr.tremplin.applications.api.AgreementView;
 import fr.tremplin.applications.api.SigningLinkView;
 import fr.tremplin.applications.api.TutorRequest;
 import fr.tremplin.applications.service.AgreementService;
-import fr.tremplin.common.problem.Problem;
 import fr.tremplin.common.security.Caller;
 import fr.tremplin.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,10 +19,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -32,10 +30,6 @@ import java.util.UUID;
 @Path("/api/v1/agreements")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Agreements", description = "Internship agreements (conventions) and their three signatures")
-@SecurityRequirement(name = "jwt")
-@APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Outside the caller's scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "Unknown agreement", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class AgreementResource {
 
     private final AgreementService agreements;
@@ -60,7 +54,8 @@ public class AgreementResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.HOST)
     @Operation(summary = "Host: name the tutor for the week (before the host signs)")
-    @APIResponse(responseCode = "409", description = "Agreement not a draft, or the host already signed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Agreement not a draft, or the host already signed")
+    @APIResponse(responseCode = "200", description = "The agreement", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementView.class)))
     public AgreementView tutor(@PathParam("id") UUID id, @NotNull @Valid TutorRequest request) {
         return agreements.setTutor(caller, id, request);
     }
@@ -71,8 +66,9 @@ public class AgreementResource {
     @Operation(summary = "The school's principal or the host signs",
             description = "When the principal, the host and a legal representative have signed, the candidacy becomes "
                     + "AGREEMENT_SIGNED and agreement.signed is published.")
-    @APIResponse(responseCode = "409", description = "Already signed by this party, or agreement not a draft", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Host: the tutor is not named yet", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already signed by this party, or agreement not a draft")
+    @APIResponse(responseCode = "422", description = "Host: the tutor is not named yet")
+    @APIResponse(responseCode = "200", description = "The agreement", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementView.class)))
     public AgreementView sign(@PathParam("id") UUID id) {
         return agreements.sign(caller, id);
     }
@@ -83,7 +79,7 @@ public class AgreementResource {
     @Operation(summary = "School staff: a one-time signing link for the pupil's legal representative",
             description = "The token is shown in this answer only (only its hash is stored); hand it to the family. "
                     + "Asking again issues a new link and the previous one stops working.")
-    @APIResponse(responseCode = "201", description = "The link")
+    @APIResponse(responseCode = "201", description = "The link", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SigningLinkView.class)))
     public Response signingLink(@PathParam("id") UUID id) {
         SigningLinkView link = agreements.issueSigningLink(caller, id);
         return Response.status(Response.Status.CREATED).entity(link).header("Cache-Control", "no-store").build();

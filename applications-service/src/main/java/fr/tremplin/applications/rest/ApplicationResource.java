@@ -8,7 +8,6 @@ import fr.tremplin.applications.domain.Action;
 import fr.tremplin.applications.domain.ApplicationState;
 import fr.tremplin.common.calendar.SchoolCalendar;
 import fr.tremplin.applications.service.CandidacyService;
-import fr.tremplin.common.problem.Problem;
 import fr.tremplin.common.problem.ProblemException;
 import fr.tremplin.common.security.Caller;
 import fr.tremplin.common.security.Roles;
@@ -33,10 +32,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -50,10 +48,6 @@ import java.util.UUID;
 @Path("/api/v1/applications")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Applications", description = "Candidacies: apply, triage, answer, confirm, cancel, complete")
-@SecurityRequirement(name = "jwt")
-@APIResponse(responseCode = "400", description = "Malformed or invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role not allowed, or candidacy outside the caller's scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ApplicationResource {
 
     private static final String ILLEGAL = "Illegal transition from the current state (body carries currentState), or no seat left";
@@ -75,9 +69,9 @@ public class ApplicationResource {
             description = "Roles: pupil (for themself), principal (a pupil of their school), main teacher (a pupil of "
                     + "their classes; pupilId required for staff). Retry safely with an Idempotency-Key header. "
                     + "The candidacy goes to the relay covering the offer's département, or straight to the host.")
-    @APIResponse(responseCode = "201", description = "Created (SUBMITTED, or FORWARDED where no relay covers the offer)")
-    @APIResponse(responseCode = "409", description = "Already applied for this offer and week; already placed; too many open candidacies", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown pupil or offer; offer not published; week not open or not declared by the school; offer reserved to others", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "201", description = "Created (SUBMITTED, or FORWARDED where no relay covers the offer)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationView.class)))
+    @APIResponse(responseCode = "409", description = "Already applied for this offer and week; already placed; too many open candidacies")
+    @APIResponse(responseCode = "422", description = "Unknown pupil or offer; offer not published; week not open or not declared by the school; offer reserved to others")
     public Uni<Response> submit(@NotNull @Valid ApplicationRequest request,
                                 @HeaderParam(IdempotentWrites.HEADER) String idempotencyKey) {
         return onWorker(() -> idempotency.createOnce(caller.id(), idempotencyKey, request, () -> {
@@ -106,7 +100,8 @@ public class ApplicationResource {
     @RolesAllowed({Roles.PUPIL, Roles.PRINCIPAL, Roles.MAIN_TEACHER, Roles.RIPREE, Roles.TEACHER, Roles.HOST,
             Roles.RELAY, Roles.MINISTRY, Roles.TERRITORY, Roles.ADMIN})
     @Operation(summary = "One candidacy with its full history (who, role, when, from, to, reason)")
-    @APIResponse(responseCode = "404", description = "Unknown candidacy", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown candidacy")
+    @APIResponse(responseCode = "200", description = "The candidacy", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationView.class)))
     public ApplicationView get(@PathParam("id") UUID id) {
         return candidacies.get(caller, id);
     }
@@ -116,7 +111,8 @@ public class ApplicationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.RELAY)
     @Operation(summary = "Relay: forward a SUBMITTED candidacy to the host")
-    @APIResponse(responseCode = "409", description = ILLEGAL + "; or claimed by another agent", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = ILLEGAL + "; or claimed by another agent")
+    @APIResponse(responseCode = "200", description = "The candidacy", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationView.class)))
     public Uni<ApplicationView> forward(@PathParam("id") UUID id, @Valid DecisionRequest request) {
         return onWorker(() -> candidacies.act(caller, id, Action.FORWARD, DecisionRequest.reasonOf(request)));
     }
@@ -128,9 +124,9 @@ public class ApplicationResource {
     @Operation(summary = "Relay: propose another offer instead",
             description = "The SUBMITTED candidacy becomes REDIRECTED; a new SUBMITTED candidacy for the other offer "
                     + "and week is created (same rules as applying), linked both ways. Answers the new candidacy.")
-    @APIResponse(responseCode = "201", description = "The new candidacy")
-    @APIResponse(responseCode = "409", description = ILLEGAL, content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "422", description = "The other offer or week does not admit this pupil", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "201", description = "The new candidacy", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationView.class)))
+    @APIResponse(responseCode = "409", description = ILLEGAL)
+    @APIResponse(responseCode = "422", description = "The other offer or week does not admit this pupil")
     public Uni<Response> redirect(@PathParam("id") UUID id, @NotNull @Valid RedirectRequest request) {
         return onWorker(() -> {
             ApplicationView created = candidacies.redirect(caller, id, request);
@@ -144,7 +140,8 @@ public class ApplicationResource {
     @RolesAllowed(Roles.HOST)
     @Operation(summary = "Host: accept a FORWARDED candidacy; one seat of the week is held for the pupil",
             description = "The hold lasts tremplin.applications.hold (5 days) unless the family confirms.")
-    @APIResponse(responseCode = "409", description = ILLEGAL, content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = ILLEGAL)
+    @APIResponse(responseCode = "200", description = "The candidacy", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationView.class)))
     public Uni<ApplicationView> accept(@PathParam("id") UUID id, @Valid DecisionRequest request) {
         return onWorker(() -> candidacies.act(caller, id, Action.ACCEPT, DecisionRequest.reasonOf(request)));
     }
@@ -156,7 +153,8 @@ public class ApplicationResource {
     @Operation(summary = "Pupil or school staff: confirm an ACCEPTED candidacy",
             description = "The held seat is consumed, the agreement drafted, and the pupil's other open candidacies "
                     + "cancelled (reason: confirmed elsewhere), in one transaction.")
-    @APIResponse(responseCode = "409", description = ILLEGAL + "; or the hold expired", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = ILLEGAL + "; or the hold expired")
+    @APIResponse(responseCode = "200", description = "The candidacy", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationView.class)))
     public Uni<ApplicationView> confirm(@PathParam("id") UUID id, @Valid DecisionRequest request) {
         return onWorker(() -> candidacies.act(caller, id, Action.CONFIRM, DecisionRequest.reasonOf(request)));
     }
@@ -166,7 +164,8 @@ public class ApplicationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.RELAY, Roles.HOST})
     @Operation(summary = "Relay (SUBMITTED) or host (FORWARDED): reject, with a mandatory reason")
-    @APIResponse(responseCode = "409", description = ILLEGAL, content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = ILLEGAL)
+    @APIResponse(responseCode = "200", description = "The candidacy", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationView.class)))
     public Uni<ApplicationView> reject(@PathParam("id") UUID id, @Valid DecisionRequest request) {
         return onWorker(() -> candidacies.act(caller, id, Action.REJECT, DecisionRequest.reasonOf(request)));
     }
@@ -177,7 +176,8 @@ public class ApplicationResource {
     @RolesAllowed({Roles.PUPIL, Roles.PRINCIPAL, Roles.MAIN_TEACHER, Roles.RIPREE, Roles.TEACHER, Roles.HOST})
     @Operation(summary = "Pupil, school staff or host (once accepted): cancel, with a reason",
             description = "A held or consumed seat is released; a drafted agreement is cancelled.")
-    @APIResponse(responseCode = "409", description = ILLEGAL, content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = ILLEGAL)
+    @APIResponse(responseCode = "200", description = "The candidacy", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationView.class)))
     public Uni<ApplicationView> cancel(@PathParam("id") UUID id, @Valid DecisionRequest request) {
         return onWorker(() -> candidacies.act(caller, id, Action.CANCEL, DecisionRequest.reasonOf(request)));
     }
@@ -188,7 +188,8 @@ public class ApplicationResource {
     @RolesAllowed({Roles.HOST, Roles.PRINCIPAL, Roles.MAIN_TEACHER, Roles.RIPREE, Roles.TEACHER})
     @Operation(summary = "Host or school staff: the internship week took place (from its Friday on)",
             description = "From AGREEMENT_SIGNED; publishes internship.completed.")
-    @APIResponse(responseCode = "409", description = ILLEGAL + "; or the week is not over", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = ILLEGAL + "; or the week is not over")
+    @APIResponse(responseCode = "200", description = "The candidacy", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationView.class)))
     public Uni<ApplicationView> complete(@PathParam("id") UUID id, @Valid DecisionRequest request) {
         return onWorker(() -> candidacies.act(caller, id, Action.COMPLETE, DecisionRequest.reasonOf(request)));
     }

@@ -6,7 +6,6 @@ import fr.tremplin.applications.api.RelayRequest;
 import fr.tremplin.applications.api.RelayView;
 import fr.tremplin.applications.service.RelayDeactivation;
 import fr.tremplin.applications.service.RelayService;
-import fr.tremplin.common.problem.Problem;
 import fr.tremplin.common.security.Caller;
 import fr.tremplin.common.security.Roles;
 import fr.tremplin.common.territory.TerritoryId;
@@ -32,10 +31,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -44,10 +42,6 @@ import java.net.URI;
 @Path("/api/v1/relays")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Relays", description = "Regional relays, their territories and their queues of candidacies")
-@SecurityRequirement(name = "jwt")
-@APIResponse(responseCode = "400", description = "Malformed or invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Not an admin, or another relay's queue", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class RelayResource {
 
     private final RelayService relays;
@@ -66,9 +60,9 @@ public class RelayResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Register or replace a relay and the départements it covers",
             description = "Roles: admin. New candidacies of an offer go to the relay covering its département.")
-    @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(responseCode = "200", description = "Replaced")
-    @APIResponse(responseCode = "409", description = "A département is already covered by another relay", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RelayView.class)))
+    @APIResponse(responseCode = "200", description = "Replaced", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RelayView.class)))
+    @APIResponse(responseCode = "409", description = "A département is already covered by another relay")
     public Response put(
             @PathParam("relayId") @Pattern(regexp = TerritoryId.PATTERN, message = TerritoryId.MESSAGE) String relayId,
                         @NotNull @Valid RelayRequest request) {
@@ -85,7 +79,8 @@ public class RelayResource {
             description = "Roles: admin. The candidacies it holds in triage (SUBMITTED) are handed back as where no "
                     + "relay covers the offer: forwarded to the host by system (reason 'relay deactivated', history "
                     + "and application.forwarded). It keeps its départements until reactivated or deleted. Again: no change.")
-    @APIResponse(responseCode = "404", description = "Unknown relay", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown relay")
+    @APIResponse(responseCode = "200", description = "The relay", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RelayView.class)))
     public RelayView deactivate(
             @PathParam("relayId") @Pattern(regexp = TerritoryId.PATTERN, message = TerritoryId.MESSAGE) String relayId) {
         return deactivation.deactivate(caller, relayId);
@@ -96,7 +91,8 @@ public class RelayResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Reactivate a relay", description = "Roles: admin. New candidacies of its départements go "
             + "to it again; those handed back stay with their hosts.")
-    @APIResponse(responseCode = "404", description = "Unknown relay", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown relay")
+    @APIResponse(responseCode = "200", description = "The relay", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RelayView.class)))
     public RelayView activate(
             @PathParam("relayId") @Pattern(regexp = TerritoryId.PATTERN, message = TerritoryId.MESSAGE) String relayId) {
         return deactivation.reactivate(caller, relayId);
@@ -109,7 +105,7 @@ public class RelayResource {
             description = "Roles: admin. The candidacies it holds in triage are handed back as on deactivation "
                     + "(reason 'relay deleted'); its other candidacies keep its id in their history.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = "Unknown relay", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown relay")
     public Response delete(
             @PathParam("relayId") @Pattern(regexp = TerritoryId.PATTERN, message = TerritoryId.MESSAGE) String relayId) {
         deactivation.delete(caller, relayId);
@@ -127,7 +123,8 @@ public class RelayResource {
     @Path("/{relayId}")
     @RolesAllowed({Roles.ADMIN, Roles.RELAY})
     @Operation(summary = "One relay", description = "Roles: admin, the relay itself.")
-    @APIResponse(responseCode = "404", description = "Unknown relay", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown relay")
+    @APIResponse(responseCode = "200", description = "The relay", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RelayView.class)))
     public RelayView get(
             @PathParam("relayId") @Pattern(regexp = TerritoryId.PATTERN, message = TerritoryId.MESSAGE) String relayId) {
         return relays.get(caller, relayId);

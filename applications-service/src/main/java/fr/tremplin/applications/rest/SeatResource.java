@@ -2,7 +2,6 @@ package fr.tremplin.applications.rest;
 
 import fr.tremplin.applications.api.SeatsView;
 import fr.tremplin.applications.service.SeatQueries;
-import fr.tremplin.common.problem.Problem;
 import fr.tremplin.common.security.Caller;
 import fr.tremplin.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -12,10 +11,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -23,7 +21,6 @@ import java.util.UUID;
 @Path("/api/v1/applications/seats")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Seats", description = "The seat ledger: capacity, held and consumed seats per offer and week")
-@SecurityRequirement(name = "jwt")
 public class SeatResource {
 
     private final SeatQueries seats;
@@ -38,8 +35,9 @@ public class SeatResource {
     @Path("/{offerId}")
     @RolesAllowed({Roles.HOST, Roles.MINISTRY, Roles.ADMIN})
     @Operation(summary = "An offer's seats per week", description = "Roles: the offer's host, its ministry referent, admin.")
-    @APIResponse(responseCode = "403", description = "Not your offer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Offer unknown to applications-service (yet)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not your offer")
+    @APIResponse(responseCode = "404", description = "Offer unknown to applications-service (yet)")
+    @APIResponse(responseCode = "200", description = "The seats", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SeatsView.class)))
     public SeatsView get(@PathParam("offerId") UUID offerId) {
         return seats.of(caller, offerId);
     }

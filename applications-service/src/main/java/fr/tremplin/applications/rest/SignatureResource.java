@@ -2,7 +2,6 @@ package fr.tremplin.applications.rest;
 
 import fr.tremplin.applications.api.FamilyAgreementView;
 import fr.tremplin.applications.service.AgreementService;
-import fr.tremplin.common.problem.Problem;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -11,8 +10,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -23,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/signatures")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Signatures", description = "A legal representative signs the agreement through a one-time link")
-@APIResponse(responseCode = "404", description = "Unknown, spent or expired link", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class SignatureResource {
 
     private final AgreementService agreements;
@@ -44,7 +42,8 @@ public class SignatureResource {
     @Path("/{token}")
     @PermitAll
     @Operation(summary = "A legal representative signs; the link is spent")
-    @APIResponse(responseCode = "409", description = "The agreement can no longer be signed (cancelled)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The agreement can no longer be signed (cancelled)")
+    @APIResponse(responseCode = "200", description = "The agreement as the family sees it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FamilyAgreementView.class)))
     public FamilyAgreementView sign(@PathParam("token") String token) {
         return agreements.familySign(token);
     }

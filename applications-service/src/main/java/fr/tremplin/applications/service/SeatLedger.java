@@ -7,6 +7,7 @@ import fr.tremplin.common.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ import java.util.UUID;
 public class SeatLedger {
 
     /** One week of an offer as the ledger sees it. */
+    @Schema(name = "SeatWeek")
     public record Week(UUID offerId, String week, LocalDate startsOn, boolean open, int capacity, int held,
                        int consumed) {
         public int free() {

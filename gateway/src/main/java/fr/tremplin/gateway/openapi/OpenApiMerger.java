@@ -15,10 +15,14 @@ import io.vertx.core.json.JsonObject;
  * Merges the services' OpenAPI documents into the platform's one: paths, components (schemas and every other
  * section) and tags. A component defined differently by two services keeps its name for the first and is
  * renamed with the service's name for the next, every reference to it in that service's document following.
+ * Two things are never renamed, since a client generated from the document relies on them (issue 11): the security
+ * schemes (operations name them by key, not by reference; the gateway checks one token for every service, so the
+ * first service's definition is kept) and the operation ids (one taken already is prefixed with the service's name).
  */
 public final class OpenApiMerger {
 
     private static final String DEFAULT_VERSION = "3.1.0";
+    private static final String SECURITY_SCHEMES = "securitySchemes";
 
     private OpenApiMerger() {
     }
@@ -34,6 +38,7 @@ public final class OpenApiMerger {
         Set<String> tagNames = new HashSet<>();
         String version = null;
         JsonArray security = null;
+        Set<String> operationIds = new HashSet<>();
 
         for (Map.Entry<Service, JsonObject> entry : documents.entrySet()) {
             Service service = entry.getKey();
@@ -48,7 +53,7 @@ public final class OpenApiMerger {
             JsonObject rewritten = (JsonObject) rewriteRefs(document.copy(), renamed);
 
             mergeComponents(rewritten.getJsonObject("components"), components, renamed);
-            mergePaths(service, rewritten.getJsonObject("paths"), paths);
+            mergePaths(service, rewritten.getJsonObject("paths"), paths, operationIds);
             for (Object tag : rewritten.getJsonArray("tags", new JsonArray())) {
                 if (tag instanceof JsonObject t && tagNames.add(t.getString("name"))) {
                     tags.add(t);
@@ -88,6 +93,9 @@ public final class OpenApiMerger {
             if (theirs == null || ours == null) {
                 continue;
             }
+            if (section.equals(SECURITY_SCHEMES)) {
+                continue;
+            }
             for (String name : theirs.fieldNames()) {
                 Object existing = ours.getValue(name);
                 if (existing != null && !existing.equals(theirs.getValue(name))) {
@@ -114,6 +122,9 @@ public final class OpenApiMerger {
                 merged.put(section, ours);
             }
             for (String name : theirs.fieldNames()) {
+                if (section.equals(SECURITY_SCHEMES) && ours.containsKey(name)) {
+                    continue;
+                }
                 String target = renamed.getOrDefault(ref(section, name), ref(section, name));
                 ours.put(target.substring(target.lastIndexOf('/') + 1), theirs.getValue(name));
             }
@@ -122,15 +133,39 @@ public final class OpenApiMerger {
 
     // Only paths the gateway routes to this service are published: anything else would 404 through it. This also
     // means two services can never both publish a path.
-    private static void mergePaths(Service service, JsonObject incoming, JsonObject merged) {
+    private static void mergePaths(Service service, JsonObject incoming, JsonObject merged, Set<String> operationIds) {
         if (incoming == null) {
             return;
         }
         for (String path : incoming.fieldNames()) {
             if (RouteTable.resolve(path).filter(route -> route.service() == service).isPresent()) {
-                merged.put(path, incoming.getValue(path));
+                Object item = incoming.getValue(path);
+                if (item instanceof JsonObject operations) {
+                    uniqueOperationIds(service, operations, operationIds);
+                }
+                merged.put(path, item);
             }
         }
+    }
+
+    private static void uniqueOperationIds(Service service, JsonObject pathItem, Set<String> taken) {
+        for (String method : pathItem.fieldNames()) {
+            if (pathItem.getValue(method) instanceof JsonObject operation && operation.getValue("operationId") instanceof String id
+                    && !taken.add(id)) {
+                String unique = freeId(service.id() + Character.toUpperCase(id.charAt(0)) + id.substring(1), taken);
+                taken.add(unique);
+                operation.put("operationId", unique);
+            }
+        }
+    }
+
+    private static String freeId(String candidate, Set<String> taken) {
+        String id = candidate;
+        int n = 2;
+        while (taken.contains(id)) {
+            id = candidate + n++;
+        }
+        return id;
     }
 
     private static Object rewriteRefs(Object node, Map<String, String> renamed) {

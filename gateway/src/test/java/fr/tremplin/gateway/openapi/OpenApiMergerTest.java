@@ -79,6 +79,34 @@ class OpenApiMergerTest {
         assertThat(merged.getJsonObject("components").getJsonObject("securitySchemes").fieldNames()).containsExactly("jwt");
     }
 
+    @Test
+    void a_security_scheme_defined_differently_keeps_its_name_since_operations_name_it_by_key() {
+        JsonObject offers = new JsonObject().put("components", new JsonObject().put("securitySchemes",
+                new JsonObject().put("jwt", new JsonObject().put("type", "http").put("scheme", "bearer"))));
+        JsonObject schools = new JsonObject().put("components", new JsonObject().put("securitySchemes",
+                new JsonObject().put("jwt", new JsonObject().put("type", "http").put("scheme", "bearer").put("description", "other"))));
+
+        JsonObject merged = OpenApiMerger.merge(ordered(Service.OFFERS, offers, Service.SCHOOLS, schools), List.of());
+
+        JsonObject schemes = merged.getJsonObject("components").getJsonObject("securitySchemes");
+        assertThat(schemes.fieldNames()).containsExactly("jwt");
+        assertThat(schemes.getJsonObject("jwt").containsKey("description")).isFalse();
+    }
+
+    @Test
+    void an_operation_id_taken_by_an_earlier_service_is_prefixed_with_the_service() {
+        JsonObject offers = document("/api/v1/offers", "Offer", null);
+        offers.getJsonObject("paths").getJsonObject("/api/v1/offers").getJsonObject("get").put("operationId", "list");
+        JsonObject schools = document("/api/v1/pupils", "Pupil", null);
+        schools.getJsonObject("paths").getJsonObject("/api/v1/pupils").getJsonObject("get").put("operationId", "list");
+
+        JsonObject merged = OpenApiMerger.merge(ordered(Service.OFFERS, offers, Service.SCHOOLS, schools), List.of());
+
+        JsonObject paths = merged.getJsonObject("paths");
+        assertThat(paths.getJsonObject("/api/v1/offers").getJsonObject("get").getString("operationId")).isEqualTo("list");
+        assertThat(paths.getJsonObject("/api/v1/pupils").getJsonObject("get").getString("operationId")).isEqualTo("schoolsList");
+    }
+
     private static Map<Service, JsonObject> ordered(Service first, JsonObject a, Service second, JsonObject b) {
         Map<Service, JsonObject> documents = new LinkedHashMap<>();
         documents.put(first, a);

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
@@ -150,33 +152,53 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                 .put("properties", new JsonObject().put("title", new JsonObject().put("type", "string")));
         JsonObject paths = new JsonObject();
         JsonObject schemas = new JsonObject().put("Problem", problem);
+        // as the services write them (issue 11): operation ids, one "jwt" scheme, public operations with security: []
+        // (schools and applications name an operation "list" as offers does: the merged document keeps ids unique)
         switch (service) {
             case "offers" -> {
-                paths.put("/api/v1/offers", operation("#/components/schemas/Page"));
-                paths.put("/api/v1/offers/{id}", operation("#/components/schemas/Offer"));
-                paths.put("/internal/not-routed", operation("#/components/schemas/Offer"));
+                paths.put("/api/v1/offers", operation("#/components/schemas/Page", "list", false));
+                paths.put("/api/v1/offers/{id}", operation("#/components/schemas/Offer", "getOffer", false));
+                paths.put("/internal/not-routed", operation("#/components/schemas/Offer", "internal", false));
                 schemas.put("Offer", new JsonObject().put("type", "object"));
                 schemas.put("Page", page("#/components/schemas/Offer"));
             }
             case "schools" -> {
-                paths.put("/api/v1/schools/{uai}", operation("#/components/schemas/School"));
-                paths.put("/api/v1/pupils", operation("#/components/schemas/Page"));
+                paths.put("/api/v1/schools/{uai}", operation("#/components/schemas/School", "getSchool", true));
+                paths.put("/api/v1/pupils", operation("#/components/schemas/Page", "list", true));
                 schemas.put("School", new JsonObject().put("type", "object"));
                 schemas.put("Page", page("#/components/schemas/School"));
             }
-            default -> paths.put("/api/v1/applications", operation("#/components/schemas/Problem"));
+            default -> paths.put("/api/v1/applications", operation("#/components/schemas/Problem", "list", true));
+        }
+        for (String path : paths.fieldNames()) {
+            JsonArray parameters = new JsonArray();
+            Matcher name = Pattern.compile("\\{(\\w+)}").matcher(path);
+            while (name.find()) {
+                parameters.add(new JsonObject().put("name", name.group(1)).put("in", "path").put("required", true)
+                        .put("schema", new JsonObject().put("type", "string")));
+            }
+            if (!parameters.isEmpty()) {
+                paths.getJsonObject(path).put("parameters", parameters);
+            }
         }
         return new JsonObject()
                 .put("openapi", "3.1.0")
                 .put("info", new JsonObject().put("title", service).put("version", "1"))
                 .put("tags", new JsonArray().add(new JsonObject().put("name", service)))
                 .put("paths", paths)
-                .put("components", new JsonObject().put("schemas", schemas));
+                .put("components", new JsonObject().put("schemas", schemas).put("securitySchemes", new JsonObject()
+                        .put("jwt", new JsonObject().put("type", "http").put("scheme", "bearer").put("bearerFormat", "JWT")
+                                .put("description", service + "'s words for the one token"))));
     }
 
-    private static JsonObject operation(String ref) {
-        return new JsonObject().put("get", new JsonObject().put("responses", new JsonObject()
-                .put("200", new JsonObject().put("content", new JsonObject().put("application/json",
+    private static JsonObject operation(String ref, String operationId, boolean secured) {
+        JsonArray security = new JsonArray();
+        if (secured) {
+            security.add(new JsonObject().put("jwt", new JsonArray()));
+        }
+        return new JsonObject().put("get", new JsonObject().put("operationId", operationId).put("security", security)
+                .put("responses", new JsonObject()
+                .put("200", new JsonObject().put("description", "OK").put("content", new JsonObject().put("application/json",
                         new JsonObject().put("schema", new JsonObject().put("$ref", ref)))))));
     }
 

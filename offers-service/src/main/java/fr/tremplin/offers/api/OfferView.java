@@ -3,6 +3,7 @@ package fr.tremplin.offers.api;
 import fr.tremplin.offers.domain.Offer;
 import fr.tremplin.offers.domain.OfferStatus;
 import fr.tremplin.offers.domain.Reservation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +21,7 @@ public record OfferView(UUID id, String title, String description, String sector
                           double latitude, double longitude) {
     }
 
+    @Schema(name = "OfferWeekView")
     public record WeekView(String week, int freeSeats) {
     }
 

@@ -1,6 +1,5 @@
 package fr.tremplin.offers.rest;
 
-import fr.tremplin.common.problem.Problem;
 import fr.tremplin.common.security.Caller;
 import fr.tremplin.common.security.Roles;
 import fr.tremplin.common.web.ConditionalGets;
@@ -32,10 +31,9 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -44,10 +42,6 @@ import java.util.UUID;
 @Path("/api/v1/offers")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Offers", description = "Hosts' offers: draft, publish, edit, unpublish, remove")
-@SecurityRequirement(name = "jwt")
-@APIResponse(responseCode = "400", description = "Malformed or invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Outside the caller's scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class OfferResource {
 
     private final OfferService offers;
@@ -65,8 +59,8 @@ public class OfferResource {
     @RolesAllowed({Roles.HOST, Roles.ADMIN})
     @Operation(summary = "Create a draft offer", description = "Roles: host (for the organisation of its token), admin (any organisation). "
             + "Retry safely with an Idempotency-Key header.")
-    @APIResponse(responseCode = "201", description = "Created; Location points at the offer")
-    @APIResponse(responseCode = "422", description = "Unknown sector, ministry or organisation; week outside the school year", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "201", description = "Created; Location points at the offer", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OfferView.class)))
+    @APIResponse(responseCode = "422", description = "Unknown sector, ministry or organisation; week outside the school year")
     public Response create(@NotNull @Valid OfferRequest request,
                            @HeaderParam(IdempotentWrites.HEADER) String idempotencyKey) {
         return idempotency.createOnce(caller.id(), idempotencyKey, request, () -> {
@@ -88,8 +82,8 @@ public class OfferResource {
     @Path("/{id}")
     @PermitAll
     @Operation(summary = "One offer", description = "Anybody reads a published offer; its host, operator, ministry referent and admins read it in any status.")
-    @APIResponse(responseCode = "200", description = "The offer; ETag carries its version")
-    @APIResponse(responseCode = "404", description = "Unknown, or not published and not yours", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "The offer; ETag carries its version", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OfferView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown, or not published and not yours")
     @PublicCaching(maxAge = 60, perCaller = true)
     public Response get(@PathParam("id") UUID id, @HeaderParam(ConditionalGets.IF_NONE_MATCH) String ifNoneMatch) {
         OfferView offer = offers.get(caller, id);
@@ -101,8 +95,9 @@ public class OfferResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.HOST, Roles.OPERATOR, Roles.ADMIN})
     @Operation(summary = "Replace an offer", description = "Roles: its host, operator or an admin. Send the version edited in If-Match (or the body's version).")
-    @APIResponse(responseCode = "409", description = "Stale version or removed offer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "No version sent", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Stale version or removed offer")
+    @APIResponse(responseCode = "428", description = "No version sent")
+    @APIResponse(responseCode = "200", description = "The offer", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OfferView.class)))
     public Response update(@PathParam("id") UUID id, @NotNull @Valid OfferRequest request,
                            @HeaderParam("If-Match") String ifMatch) {
         OfferView offer = offers.update(caller, id, request, Versions.edited(ifMatch, request.version()));

@@ -1,7 +1,6 @@
 package fr.tremplin.offers.rest;
 
 import fr.tremplin.common.calendar.SchoolCalendar;
-import fr.tremplin.common.problem.Problem;
 import fr.tremplin.common.problem.ProblemException;
 import fr.tremplin.common.security.Caller;
 import fr.tremplin.common.security.Roles;
@@ -25,8 +24,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -54,7 +51,7 @@ public class OfferSearchResource {
                     + "A pupil's token (claim school) also hides the offers reserved for other schools, or for REP/REP+ "
                     + "when the pupil's school is neither.")
     @APIResponse(responseCode = "200", description = "{items, page, size, totalItems}")
-    @APIResponse(responseCode = "400", description = "Invalid criteria", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid criteria")
     public Page<OfferSummary> search(
             @QueryParam("latitude") @DecimalMin("-90") @DecimalMax("90") Double latitude,
             @QueryParam("longitude") @DecimalMin("-180") @DecimalMax("180") Double longitude,

@@ -1,7 +1,6 @@
 package fr.tremplin.offers.rest;
 
 import fr.tremplin.common.persistence.LostRaces;
-import fr.tremplin.common.problem.Problem;
 import fr.tremplin.common.problem.ProblemException;
 import fr.tremplin.common.security.Caller;
 import fr.tremplin.common.security.Roles;
@@ -28,10 +27,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
@@ -41,11 +39,7 @@ import java.util.concurrent.atomic.AtomicReference;
 @Path("/api/v1/operator/offers")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.OPERATOR)
-@SecurityRequirement(name = "jwt")
 @Tag(name = "Operator ingestion", description = "Operators push their offers keyed by their own reference (role: operator, claim operator)")
-@APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Not an operator", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class OperatorOfferResource {
 
     static final String REF_PATTERN = "^[A-Za-z0-9._:-]{1,100}$";
@@ -66,7 +60,9 @@ public class OperatorOfferResource {
     @Operation(summary = "Create or replace an offer by the operator's reference (idempotent)",
             description = "201 when created, 200 when replaced or unchanged. Published unless published=false. "
                     + "Identical PUTs sent at once make one offer: one answers 201, the others 200.")
-    @APIResponse(responseCode = "422", description = "Unknown sector or ministry, week outside the school year", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown sector or ministry, week outside the school year")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OfferView.class)))
+    @APIResponse(responseCode = "200", description = "Replaced (or unchanged)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OfferView.class)))
     public Response put(@PathParam("externalRef") @Pattern(regexp = REF_PATTERN, message = "must be 1 to 100 letters, digits or . _ : -") String externalRef,
                         @NotNull @Valid OfferRequest request) {
         // the service method is the transaction: a lost race (a concurrent push of the same reference or organisation)
@@ -81,7 +77,7 @@ public class OperatorOfferResource {
     @Path("/{externalRef}")
     @Operation(summary = "Withdraw an offer (idempotent: 204 again for an already withdrawn one)")
     @APIResponse(responseCode = "204", description = "Withdrawn")
-    @APIResponse(responseCode = "404", description = "No offer with this reference", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No offer with this reference")
     public Response withdraw(@PathParam("externalRef") @Pattern(regexp = REF_PATTERN, message = "must be 1 to 100 letters, digits or . _ : -") String externalRef) {
         ingestion.withdraw(caller, externalRef);
         return Response.noContent().build();
@@ -99,7 +95,8 @@ public class OperatorOfferResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or replace up to 500 offers in one call; each item is answered on its own",
             description = "Each item succeeds or fails alone (its own transaction), with status 201, 200 or the 4xx and problem it would get alone.")
-    @APIResponse(responseCode = "413", description = "More than 500 offers", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "More than 500 offers")
+    @APIResponse(responseCode = "200", description = "The operatorbatch.result", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OperatorBatch.Result.class)))
     public OperatorBatch.Result batch(@NotNull OperatorBatch.Request request) {
         if (request.offers() == null) {
             throw ProblemException.invalid("offers", "is required");

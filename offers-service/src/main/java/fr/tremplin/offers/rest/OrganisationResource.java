@@ -1,6 +1,5 @@
 package fr.tremplin.offers.rest;
 
-import fr.tremplin.common.problem.Problem;
 import fr.tremplin.common.security.Caller;
 import fr.tremplin.common.security.Roles;
 import fr.tremplin.offers.api.OrganisationRequest;
@@ -18,10 +17,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -29,10 +27,7 @@ import java.util.UUID;
 @Path("/api/v1/organisations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@SecurityRequirement(name = "jwt")
 @Tag(name = "Host organisations", description = "Employers and public administrations that host pupils")
-@APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Not your organisation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class OrganisationResource {
 
     private final OrganisationService organisations;
@@ -55,7 +50,9 @@ public class OrganisationResource {
     @Path("/{id}")
     @RolesAllowed({Roles.HOST, Roles.ADMIN})
     @Operation(summary = "Register or edit a host organisation", description = "Roles: host (the organisation of its token), admin. 201 when created, 200 when updated.")
-    @APIResponse(responseCode = "422", description = "Unknown ministry, or a public administration without one", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown ministry, or a public administration without one")
+    @APIResponse(responseCode = "201", description = "Registered", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationView.class)))
+    @APIResponse(responseCode = "200", description = "Updated", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationView.class)))
     public Response put(@PathParam("id") UUID id, @NotNull @Valid OrganisationRequest request) {
         OrganisationService.Saved saved = organisations.put(caller, id, request);
         return Response.status(saved.created() ? 201 : 200).entity(OrganisationView.of(saved.organisation())).build();

@@ -1,6 +1,5 @@
 package fr.tremplin.offers.rest;
 
-import fr.tremplin.common.problem.Problem;
 import fr.tremplin.common.security.Caller;
 import fr.tremplin.common.security.Roles;
 import fr.tremplin.common.web.Page;
@@ -31,7 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -40,10 +38,6 @@ import java.util.List;
 @Path("/api/v1/quotas")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Quotas", description = "Targets of internships deposited and completed, per school year and scope")
-@SecurityRequirement(name = "jwt")
-@APIResponse(responseCode = "400", description = "Malformed or invalid request (the field is named: schoolYear, scope, code, deposited, completed, If-Match, page, size)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "A role that reads no quota, or a quota outside the caller's scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class QuotaResource {
 
     private static final String READERS = "Roles: admin (every quota); ministry (NATIONAL, SECTOR and its own MINISTRY "
@@ -82,9 +76,9 @@ public class QuotaResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuotaView.class)))
     @APIResponse(responseCode = "201", description = "Created at version 0; Location points at the quota, ETag carries the version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuotaView.class)))
-    @APIResponse(responseCode = "409", description = "Stale version, or created by a concurrent request just now", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown ministry code", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "Changing an existing quota without its version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Stale version, or created by a concurrent request just now")
+    @APIResponse(responseCode = "422", description = "Unknown ministry code")
+    @APIResponse(responseCode = "428", description = "Changing an existing quota without its version")
     public Response put(@Parameter(description = "e.g. 2026-2027") @PathParam("schoolYear") String schoolYear,
                         @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"NATIONAL", "MINISTRY", "ACADEMY", "DEPARTMENT", "SECTOR"}))
                         @PathParam("scope") String scope,
@@ -119,7 +113,7 @@ public class QuotaResource {
     @Operation(summary = "One target", description = READERS + "Another ministry's or territory's quota is 403.")
     @APIResponse(responseCode = "200", description = "The quota; ETag carries its version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuotaView.class)))
-    @APIResponse(responseCode = "404", description = "No target set for this school year, scope and code", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No target set for this school year, scope and code")
     public Response get(@PathParam("schoolYear") String schoolYear, @PathParam("scope") String scope,
                         @PathParam("code") String code, @HeaderParam(ConditionalGets.IF_NONE_MATCH) String ifNoneMatch) {
         QuotaView quota = quotas.get(caller, schoolYear, scope, code);
@@ -133,7 +127,7 @@ public class QuotaResource {
             + "Whoever reads the quota reads its history: newest first; before is null on the creation.")
     @APIResponse(responseCode = "200", description = "A page of changes",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuotaChangePage.class)))
-    @APIResponse(responseCode = "404", description = "No target set for this school year, scope and code", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No target set for this school year, scope and code")
     public Page<QuotaChangeView> history(@PathParam("schoolYear") String schoolYear, @PathParam("scope") String scope,
                                          @PathParam("code") String code, @BeanParam @Valid PageParams page) {
         return quotas.history(caller, schoolYear, scope, code, page);

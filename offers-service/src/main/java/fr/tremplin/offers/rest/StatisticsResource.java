@@ -1,7 +1,6 @@
 package fr.tremplin.offers.rest;
 
 import fr.tremplin.common.calendar.SchoolCalendar;
-import fr.tremplin.common.problem.Problem;
 import fr.tremplin.common.problem.ProblemException;
 import fr.tremplin.common.security.Caller;
 import fr.tremplin.common.security.Roles;
@@ -59,12 +58,9 @@ public class StatisticsResource {
     @APIResponse(responseCode = "200", description = "The rows, one per key",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Statistics.class)),
                     @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
-    @APIResponse(responseCode = "400", description = "A parameter is missing or invalid (named in violations)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "A role without statistics, or a filter outside the caller's scope",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is missing or invalid (named in violations)")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "A role without statistics, or a filter outside the caller's scope")
     public Response statistics(
             @QueryParam("schoolYear") @Parameter(description = "required, e.g. 2026-2027") String schoolYear,
             @QueryParam("groupBy") @Parameter(description = "national (default), ministry, academy, department, sector, publicSector, schoolPriority, month") String groupBy,

@@ -9,6 +9,7 @@ import fr.tremplin.offers.api.OfferRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,16 +34,20 @@ public class OperatorBatch {
         this.validator = validator;
     }
 
+    @Schema(name = "OperatorBatchRequest")
     public record Request(List<Item> offers) {
     }
 
+    @Schema(name = "OperatorBatchItem")
     public record Item(String externalRef, OfferRequest offer) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "OperatorBatchItemResult")
     public record ItemResult(int index, String externalRef, int status, UUID offerId, Problem problem) {
     }
 
+    @Schema(name = "OperatorBatchResult")
     public record Result(int created, int replaced, int failed, List<ItemResult> items) {
     }
 

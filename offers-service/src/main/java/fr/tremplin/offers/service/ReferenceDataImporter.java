@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -34,6 +35,7 @@ public class ReferenceDataImporter {
         this.dataDir = dataDir;
     }
 
+    @Schema(name = "ReferenceDataImportReport")
     public record Report(int sectorsRead, int sectorsCreated, int sectorsUpdated, long ministries, List<String> rejected) {
     }
 

@@ -1,5 +1,6 @@
 package fr.tremplin.schools.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -11,6 +12,7 @@ public record ImportReport(String source, int repRows, int geoRows, int created,
                            List<String> withoutCoordinates, List<Line> rejected, List<Line> warnings,
                            List<String> bassinsCreated) {
 
+    @Schema(name = "ImportReportLine")
     public record Line(String file, int line, String reason) {
     }
 }

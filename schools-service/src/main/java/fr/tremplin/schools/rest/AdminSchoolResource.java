@@ -1,6 +1,5 @@
 package fr.tremplin.schools.rest;
 
-import fr.tremplin.common.problem.Problem;
 import fr.tremplin.common.problem.ProblemException;
 import fr.tremplin.common.security.Caller;
 import fr.tremplin.common.security.Roles;
@@ -24,10 +23,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -43,10 +41,6 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
 @Tag(name = "Schools administration", description = "Open-data import, manual registration, school-year rollover")
-@SecurityRequirement(name = "jwt")
-@APIResponse(responseCode = "400", description = "Malformed or invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class AdminSchoolResource {
 
     private final SchoolImporter importer;
@@ -69,7 +63,7 @@ public class AdminSchoolResource {
                     + "reported one per line. defaultBassins=true also creates one pôle de stages per département "
                     + "for the schools without a bassin.")
     @APIResponse(responseCode = "200", description = "The import report")
-    @APIResponse(responseCode = "503", description = "The data folder lacks the files", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The data folder lacks the files")
     public ImportReport importDataDir(@QueryParam("defaultBassins") boolean defaultBassins) {
         return importer.importDataDir(caller, defaultBassins);
     }
@@ -80,7 +74,7 @@ public class AdminSchoolResource {
     @Operation(summary = "Import an uploaded pair of files (parts 'rep' and 'geo', same formats as the open data)",
             description = "Role: admin. Same rules and report as the import from the data folder.")
     @APIResponse(responseCode = "200", description = "The import report")
-    @APIResponse(responseCode = "422", description = "A file lacks a column", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A file lacks a column")
     public ImportReport importUpload(@RestForm("rep") FileUpload rep, @RestForm("geo") FileUpload geo,
                                      @RestForm(FileUpload.ALL) List<FileUpload> parts,
                                      @QueryParam("defaultBassins") boolean defaultBassins) {
@@ -101,9 +95,9 @@ public class AdminSchoolResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register or correct a school by hand", description = "Role: admin. Emits school.registered "
             + "or, when something changed, school.updated.")
-    @APIResponse(responseCode = "201", description = "Registered")
-    @APIResponse(responseCode = "200", description = "Updated (or unchanged)")
-    @APIResponse(responseCode = "422", description = "Unknown département", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "201", description = "Registered", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SchoolView.class)))
+    @APIResponse(responseCode = "200", description = "Updated (or unchanged)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SchoolView.class)))
+    @APIResponse(responseCode = "422", description = "Unknown département")
     public Response put(@PathParam("uai") String uai, @NotNull @Valid SchoolRequest request) {
         SchoolService.Saved saved = schools.put(caller, uai, request);
         SchoolView school = saved.school();
@@ -115,7 +109,8 @@ public class AdminSchoolResource {
     @Path("/school-years/{year}/rollover")
     @Operation(summary = "Anonymise the pupils of an ended school year", description = "Role: admin. Every pupil "
             + "of that year is erased (pupil.erased each) and only anonymous counts remain. Idempotent.")
-    @APIResponse(responseCode = "422", description = "The school year has not ended", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The school year has not ended")
+    @APIResponse(responseCode = "200", description = "The schoolyearrollover. report", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SchoolYearRollover.Report.class)))
     public SchoolYearRollover.Report rollover(@PathParam("year") String year) {
         return rollover.rollover(caller, year);
     }

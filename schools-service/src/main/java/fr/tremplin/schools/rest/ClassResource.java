@@ -1,6 +1,5 @@
 package fr.tremplin.schools.rest;
 
-import fr.tremplin.common.problem.Problem;
 import fr.tremplin.common.security.Caller;
 import fr.tremplin.common.security.Roles;
 import fr.tremplin.common.web.ConditionalGets;
@@ -34,10 +33,9 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -46,11 +44,6 @@ import java.util.UUID;
 @Path("/api/v1/classes")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Classes", description = "A class, its pupils and its class list upload")
-@SecurityRequirement(name = "jwt")
-@APIResponse(responseCode = "400", description = "Malformed or invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Outside the caller's scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "Unknown class", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ClassResource {
 
     private static final String STAFF_AND_ADMIN_ROLES = "Roles: principal, ripree, teacher of the school, the main "
@@ -75,6 +68,7 @@ public class ClassResource {
     @Path("/{id}")
     @RolesAllowed({Roles.PRINCIPAL, Roles.MAIN_TEACHER, Roles.RIPREE, Roles.TEACHER, Roles.ADMIN})
     @Operation(summary = "One class", description = "Roles: the school's staff, admin. ETag carries its version.")
+    @APIResponse(responseCode = "200", description = "The class", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClassView.class)))
     public Response get(@PathParam("id") UUID id, @HeaderParam(ConditionalGets.IF_NONE_MATCH) String ifNoneMatch) {
         ClassView view = classes.get(caller, id);
         return ConditionalGets.answer(ifNoneMatch, view, etag(view));
@@ -85,8 +79,9 @@ public class ClassResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PRINCIPAL, Roles.ADMIN})
     @Operation(summary = "Rename a class", description = "Roles: its principal, admin. Send the version edited (If-Match or body).")
-    @APIResponse(responseCode = "409", description = "Stale version, or the name is taken", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "No version sent", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Stale version, or the name is taken")
+    @APIResponse(responseCode = "428", description = "No version sent")
+    @APIResponse(responseCode = "200", description = "The class", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClassView.class)))
     public Response rename(@PathParam("id") UUID id, @NotNull @Valid ClassRename request,
                            @HeaderParam("If-Match") String ifMatch) {
         ClassView view = classes.rename(caller, id, request, Versions.edited(ifMatch, request.version()));
@@ -103,7 +98,7 @@ public class ClassResource {
     @RolesAllowed({Roles.PRINCIPAL, Roles.ADMIN})
     @Operation(summary = "Delete an empty class", description = "Roles: its principal, admin.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "409", description = "The class still has pupils", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The class still has pupils")
     public Response delete(@PathParam("id") UUID id) {
         classes.delete(caller, id);
         return Response.noContent().build();
@@ -123,8 +118,8 @@ public class ClassResource {
     @RolesAllowed({Roles.PRINCIPAL, Roles.MAIN_TEACHER, Roles.ADMIN})
     @Operation(summary = "Enrol a pupil in the class", description = "Roles: the school's principal, the main "
             + "teacher leading the class, admin. Emits pupil.enrolled (without the name).")
-    @APIResponse(responseCode = "201", description = "Enrolled; Location points at the pupil")
-    @APIResponse(responseCode = "409", description = "A pupil with these names is already in the class", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "201", description = "Enrolled; Location points at the pupil", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PupilView.class)))
+    @APIResponse(responseCode = "409", description = "A pupil with these names is already in the class")
     public Response enrol(@PathParam("id") UUID id, @NotNull @Valid PupilRequest request) {
         PupilView pupil = pupils.enrol(caller, id, request);
         return Response.created(URI.create("/api/v1/pupils/" + pupil.id())).entity(pupil).build();
@@ -139,8 +134,8 @@ public class ClassResource {
                     + "comma, semicolon or tab; UTF-8 or Windows-1252. A pupil already in the class is reported as "
                     + "DUPLICATE, not created again.")
     @APIResponse(responseCode = "200", description = "The report: CREATED, DUPLICATE or REJECTED (with the reason) per line")
-    @APIResponse(responseCode = "413", description = "More pupils than one class list may hold", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "No first name or last name column", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "More pupils than one class list may hold")
+    @APIResponse(responseCode = "422", description = "No first name or last name column")
     public ClassListReport importList(@PathParam("id") UUID id, byte[] body) {
         return classLists.importList(caller, id, body);
     }

@@ -1,6 +1,5 @@
 package fr.tremplin.schools.rest;
 
-import fr.tremplin.common.problem.Problem;
 import fr.tremplin.common.security.Caller;
 import fr.tremplin.common.security.Roles;
 import fr.tremplin.common.web.ConditionalGets;
@@ -23,10 +22,9 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -34,11 +32,6 @@ import java.util.UUID;
 @Path("/api/v1/pupils")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Pupils", description = "A pupil's record: read, correct, move, erase (GDPR)")
-@SecurityRequirement(name = "jwt")
-@APIResponse(responseCode = "400", description = "Malformed or invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The caller sees the pupil but may not do this", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "Unknown pupil, or one the caller may not see", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class PupilResource {
 
     private final PupilService pupils;
@@ -62,6 +55,7 @@ public class PupilResource {
     @RolesAllowed({Roles.PUPIL, Roles.PRINCIPAL, Roles.MAIN_TEACHER, Roles.RIPREE, Roles.TEACHER, Roles.ADMIN})
     @Operation(summary = "One pupil with their placement", description = "The pupil themself; principal, ripree, "
             + "teacher of their school; the main teacher of their class; admin. ETag carries the version.")
+    @APIResponse(responseCode = "200", description = "The pupil", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PupilView.class)))
     public Response get(@PathParam("id") UUID id, @HeaderParam(ConditionalGets.IF_NONE_MATCH) String ifNoneMatch) {
         PupilView pupil = pupils.get(caller, id);
         return ConditionalGets.answer(ifNoneMatch, pupil, etag(pupil));
@@ -74,8 +68,9 @@ public class PupilResource {
     @Operation(summary = "Correct a pupil's record or move them to another class of the same year",
             description = "Roles: the school's principal, the main teacher of their class (and of the target class), "
                     + "admin. Send the version edited (If-Match or body). A move emits pupil.updated.")
-    @APIResponse(responseCode = "409", description = "Stale version, or a namesake in the class", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "No version sent", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Stale version, or a namesake in the class")
+    @APIResponse(responseCode = "428", description = "No version sent")
+    @APIResponse(responseCode = "200", description = "The pupil", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PupilView.class)))
     public Response update(@PathParam("id") UUID id, @NotNull @Valid PupilUpdate request,
                            @HeaderParam("If-Match") String ifMatch) {
         PupilView pupil = pupils.update(caller, id, request, Versions.edited(ifMatch, request.version()));

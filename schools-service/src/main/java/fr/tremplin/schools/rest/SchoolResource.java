@@ -1,6 +1,5 @@
 package fr.tremplin.schools.rest;
 
-import fr.tremplin.common.problem.Problem;
 import fr.tremplin.common.security.Caller;
 import fr.tremplin.common.security.Roles;
 import fr.tremplin.common.territory.TerritoryId;
@@ -42,10 +41,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -54,11 +52,6 @@ import java.util.UUID;
 @Path("/api/v1/schools")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Schools", description = "Collèges: search, details, weeks, classes, staff, pupils and their placement")
-@SecurityRequirement(name = "jwt")
-@APIResponse(responseCode = "400", description = "Malformed or invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Outside the caller's scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "Unknown school", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class SchoolResource {
 
     private final SchoolService schools;
@@ -114,7 +107,8 @@ public class SchoolResource {
     @RolesAllowed({Roles.PRINCIPAL, Roles.ADMIN})
     @Operation(summary = "Declare the internship weeks of the school's 3e classes for a school year",
             description = "Roles: its principal, admin. Replaces that year's weeks; emits school.updated when they change.")
-    @APIResponse(responseCode = "422", description = "Week outside the school year, or a past school year", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Week outside the school year, or a past school year")
+    @APIResponse(responseCode = "200", description = "The school", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SchoolView.class)))
     public SchoolView declareWeeks(@PathParam("uai") String uai, @NotNull @Valid WeeksRequest request) {
         return schools.declareWeeks(caller, uai, request);
     }
@@ -134,8 +128,8 @@ public class SchoolResource {
     @RolesAllowed({Roles.PRINCIPAL, Roles.ADMIN})
     @Operation(summary = "Create a class", description = "Roles: its principal, admin. School year: the current one, "
             + "the previous or the next.")
-    @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(responseCode = "409", description = "A class of that name exists that year", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClassView.class)))
+    @APIResponse(responseCode = "409", description = "A class of that name exists that year")
     public Response createClass(@PathParam("uai") String uai, @NotNull @Valid ClassRequest request) {
         ClassView created = classes.create(caller, uai, request);
         return Response.created(URI.create("/api/v1/classes/" + created.id())).entity(created).build();
@@ -155,8 +149,8 @@ public class SchoolResource {
     @RolesAllowed({Roles.PRINCIPAL, Roles.ADMIN})
     @Operation(summary = "Record a staff member's function (and a main teacher's classes)",
             description = "Roles: its principal, admin. The same person and role again replaces the classes (200).")
-    @APIResponse(responseCode = "201", description = "Recorded")
-    @APIResponse(responseCode = "200", description = "Updated")
+    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StaffView.class)))
+    @APIResponse(responseCode = "200", description = "Updated", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StaffView.class)))
     public Response assignStaff(@PathParam("uai") String uai, @NotNull @Valid StaffRequest request) {
         StaffService.Saved saved = staff.assign(caller, uai, request);
         return saved.created()

@@ -1,6 +1,5 @@
 package fr.tremplin.schools.rest;
 
-import fr.tremplin.common.problem.Problem;
 import fr.tremplin.common.security.Caller;
 import fr.tremplin.common.security.Roles;
 import fr.tremplin.common.territory.TerritoryId;
@@ -32,10 +31,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -43,11 +41,6 @@ import java.net.URI;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Territory", description = "Académies, départements, bassins (pôles de stages) and their follow-up")
-@SecurityRequirement(name = "jwt")
-@APIResponse(responseCode = "400", description = "Malformed or invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No or bad token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Outside the caller's scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "Unknown académie, département or bassin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class TerritoryResource {
 
     private final TerritoryService territory;
@@ -121,9 +114,9 @@ public class TerritoryResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Create or replace a bassin", description = "Role: admin. The id (TerritoryId: 2-63 "
             + "lower-case letters or digits in words joined by single hyphens) is what a coordinator's 'bassin' claim carries.")
-    @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(responseCode = "200", description = "Replaced")
-    @APIResponse(responseCode = "422", description = "Unknown académie or département", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BassinView.class)))
+    @APIResponse(responseCode = "200", description = "Replaced", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BassinView.class)))
+    @APIResponse(responseCode = "422", description = "Unknown académie or département")
     public Response putBassin(@PathParam("id") @Pattern(regexp = TerritoryId.PATTERN, message = TerritoryId.MESSAGE) String id, @NotNull @Valid BassinRequest request) {
         TerritoryService.Saved saved = territory.putBassin(caller, id, request);
         return saved.created()
@@ -137,7 +130,8 @@ public class TerritoryResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Put schools in the bassin (they leave their previous one)", description = "Role: admin. "
             + "Each school that moves emits school.updated.")
-    @APIResponse(responseCode = "422", description = "Unknown school, or a school of another académie", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown school, or a school of another académie")
+    @APIResponse(responseCode = "200", description = "The bassin", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BassinView.class)))
     public BassinView addSchools(@PathParam("id") @Pattern(regexp = TerritoryId.PATTERN, message = TerritoryId.MESSAGE) String id, @NotNull @Valid BassinSchoolsRequest request) {
         return territory.addSchools(caller, id, request.uais());
     }

@@ -7,6 +7,7 @@ import fr.tremplin.schools.domain.Pupil;
 import fr.tremplin.common.calendar.SchoolCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Clock;
 import java.util.List;
@@ -29,6 +30,7 @@ public class SchoolYearRollover {
         this.clock = clock;
     }
 
+    @Schema(name = "SchoolYearRolloverReport")
     public record Report(String schoolYear, long pupilsAnonymised) {
     }
 

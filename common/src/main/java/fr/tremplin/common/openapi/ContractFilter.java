@@ -1,0 +1,125 @@
+package fr.tremplin.common.openapi;
+
+import fr.tremplin.common.problem.Problem;
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The rules every service's OpenAPI document follows, written once so that a generated client can rely on them
+ * (issue 11): every operation has an {@code operationId}, a public one says {@code security: []}, and each
+ * answers the problem+json errors it can return with the one named {@code Problem} schema. Resources only write
+ * an error response when they have something specific to say; this filter gives it its content.
+ */
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
+public class ContractFilter implements OASFilter {
+
+    static final String PROBLEM = "Problem";
+    static final String VIOLATION = "Violation";
+    /** What SmallRye writes with {@code operation-id-strategy=class-method}: {@code OfferResource_get}. */
+    private static final Pattern CLASS_METHOD = Pattern.compile("([A-Z]\\w*?)(?:Resource)?_(\\w+)");
+    private static final Set<PathItem.HttpMethod> WRITES =
+            Set.of(PathItem.HttpMethod.POST, PathItem.HttpMethod.PUT, PathItem.HttpMethod.PATCH, PathItem.HttpMethod.DELETE);
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) return;
+        problemSchemas(components(openAPI));
+        Set<String> ids = new HashSet<>();
+        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
+            operation.setOperationId(operationId(operation.getOperationId()));
+            if (operation.getOperationId() != null && !ids.add(operation.getOperationId())) {
+                throw new IllegalStateException("two operations are named " + operation.getOperationId());
+            }
+            boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+            if (!secured) operation.setSecurity(List.of());
+            errors(operation, path.contains("{"), WRITES.contains(method), operation.getRequestBody() != null, secured);
+        }));
+    }
+
+    /** {@code OfferResource_get} becomes {@code getOffer}, {@code OfferSearchResource_search} {@code offerSearch}. */
+    static String operationId(String generated) {
+        if (generated == null) return null;
+        Matcher m = CLASS_METHOD.matcher(generated);
+        if (!m.matches()) return generated;
+        String stem = m.group(1);
+        String method = m.group(2);
+        String capitalised = Character.toUpperCase(method.charAt(0)) + method.substring(1);
+        if (stem.endsWith(capitalised)) return Character.toLowerCase(stem.charAt(0)) + stem.substring(1);
+        return method + stem;
+    }
+
+    private static void errors(Operation operation, boolean hasPathParameters, boolean writes, boolean hasBody, boolean secured) {
+        if (operation.getResponses() == null) operation.setResponses(OASFactory.createAPIResponses());
+        APIResponses responses = operation.getResponses();
+        add(responses, "400", "Malformed or invalid request: a problem naming the field or parameter");
+        add(responses, "401", secured ? "No token, or a token that does not verify" : "A token was sent and does not verify");
+        if (secured) add(responses, "403", "The caller's role or scope does not allow it");
+        if (hasPathParameters) add(responses, "404", "Unknown, or not visible to the caller");
+        if (writes) add(responses, "409", "Conflicting or concurrent change: retry or reload");
+        if (hasBody) add(responses, "422", "Well-formed but refused by a rule of the platform");
+        add(responses, "429", "Too many requests (the gateway's rate limit): wait for Retry-After");
+        responses.getAPIResponses().forEach((code, response) -> {
+            if (code.startsWith("4") || code.startsWith("5")) problemContent(response);
+        });
+    }
+
+    private static void add(APIResponses responses, String code, String description) {
+        if (!responses.hasAPIResponse(code)) responses.addAPIResponse(code, OASFactory.createAPIResponse().description(description));
+    }
+
+    private static void problemContent(APIResponse response) {
+        if (response.getRef() != null) return;
+        Content content = response.getContent() == null ? OASFactory.createContent() : response.getContent();
+        if (content.getMediaTypes() == null || content.getMediaTypes().isEmpty()) {
+            content.addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType().schema(ref(PROBLEM)));
+        }
+        response.setContent(content);
+    }
+
+    private static Components components(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) openAPI.setComponents(OASFactory.createComponents());
+        return openAPI.getComponents();
+    }
+
+    /**
+     * RFC 9457 problem details as {@link Problem} writes them, named once and written the same by every service (even
+     * one whose resources still name {@code Problem.class}), so that the gateway's merged document keeps one.
+     */
+    private static void problemSchemas(Components components) {
+        components.addSchema(VIOLATION, OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .description("One refused field or parameter")
+                .addProperty("field", string("The field or parameter, e.g. weeks[0] or size"))
+                .addProperty("message", string("Why it was refused")));
+        components.addSchema(PROBLEM, OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .description("RFC 9457 problem details (application/problem+json)")
+                .addProperty("type", string("A URI naming the kind of problem"))
+                .addProperty("title", string("A short summary of that kind"))
+                .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32"))
+                .addProperty("detail", string("What went wrong with this request"))
+                .addProperty("violations", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(ref(VIOLATION)))
+                .required(List.of("type", "title", "status")));
+    }
+
+    private static Schema string(String description) {
+        return OASFactory.createSchema().addType(Schema.SchemaType.STRING).description(description);
+    }
+
+    private static Schema ref(String name) {
+        return OASFactory.createSchema().ref("#/components/schemas/" + name);
+    }
+}

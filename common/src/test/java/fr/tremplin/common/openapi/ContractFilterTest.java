@@ -1,0 +1,59 @@
+package fr.tremplin.common.openapi;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ContractFilterTest {
+
+    @Test
+    void operation_ids_read_as_verb_and_thing() {
+        assertThat(ContractFilter.operationId("OfferResource_get")).isEqualTo("getOffer");
+        assertThat(ContractFilter.operationId("TerritoryResource_withoutPlacement")).isEqualTo("withoutPlacementTerritory");
+        assertThat(ContractFilter.operationId("OfferSearchResource_search")).isEqualTo("offerSearch");
+        assertThat(ContractFilter.operationId("StatisticsResource_statistics")).isEqualTo("statistics");
+        assertThat(ContractFilter.operationId("chosenByHand")).isEqualTo("chosenByHand");
+    }
+
+    @Test
+    void a_public_operation_says_so_and_every_operation_answers_its_problems() {
+        Operation publicRead = OASFactory.createOperation().operationId("OfferResource_get")
+                .responses(OASFactory.createAPIResponses().addAPIResponse("200", OASFactory.createAPIResponse().description("ok")));
+        Operation securedWrite = OASFactory.createOperation().operationId("OfferResource_create")
+                .requestBody(OASFactory.createRequestBody())
+                .addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("jwt", List.of("host")))
+                .responses(OASFactory.createAPIResponses().addAPIResponse("422", OASFactory.createAPIResponse().description("Unknown sector")));
+        OpenAPI openApi = OASFactory.createOpenAPI().paths(OASFactory.createPaths()
+                .addPathItem("/api/v1/offers/{id}", OASFactory.createPathItem().GET(publicRead))
+                .addPathItem("/api/v1/offers", OASFactory.createPathItem().POST(securedWrite)));
+
+        new ContractFilter().filterOpenAPI(openApi);
+
+        assertThat(publicRead.getOperationId()).isEqualTo("getOffer");
+        assertThat(publicRead.getSecurity()).isEmpty();
+        assertThat(publicRead.getResponses().getAPIResponses().keySet()).containsExactlyInAnyOrder("200", "400", "401", "404", "429");
+        assertThat(securedWrite.getSecurity()).hasSize(1);
+        assertThat(securedWrite.getResponses().getAPIResponses().keySet())
+                .containsExactlyInAnyOrder("400", "401", "403", "409", "422", "429");
+        assertThat(securedWrite.getResponses().getAPIResponse("422").getDescription()).isEqualTo("Unknown sector");
+        assertThat(securedWrite.getResponses().getAPIResponse("422").getContent().getMediaType("application/problem+json")
+                .getSchema().getRef()).isEqualTo("#/components/schemas/Problem");
+        assertThat(publicRead.getResponses().getAPIResponse("200").getContent()).isNull();
+        assertThat(openApi.getComponents().getSchemas()).containsKeys("Problem", "Violation");
+    }
+
+    @Test
+    void two_operations_with_one_id_stop_the_build() {
+        OpenAPI openApi = OASFactory.createOpenAPI().paths(OASFactory.createPaths()
+                .addPathItem("/a", OASFactory.createPathItem().GET(OASFactory.createOperation().operationId("same")))
+                .addPathItem("/b", OASFactory.createPathItem().GET(OASFactory.createOperation().operationId("same"))));
+
+        assertThatThrownBy(() -> new ContractFilter().filterOpenAPI(openApi)).hasMessageContaining("same");
+    }
+}
