@@ -5,9 +5,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.security.PrivateKey;
 import java.time.Instant;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -132,16 +129,6 @@ class EdgeAuthenticationTest {
 
     /** Well-formed and unexpired, but signed with a key the platform does not know. */
     private static String forgedToken(String subject) {
-        return Jwt.issuer(JwtKeysTestResource.ISSUER).subject(subject).groups("admin").sign(foreignKey());
-    }
-
-    private static PrivateKey foreignKey() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair().getPrivate();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Jwt.issuer(JwtKeysTestResource.ISSUER).subject(subject).groups("admin").sign(TestTokens.foreignKey());
     }
 }

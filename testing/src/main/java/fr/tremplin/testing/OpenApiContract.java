@@ -1,5 +1,6 @@
 package fr.tremplin.testing;
 
+import io.restassured.RestAssured;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.Content;
@@ -27,6 +28,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 public final class OpenApiContract {
 
     private OpenApiContract() {
+    }
+
+    /** The document the service under test serves ({@code /q/openapi}, as JSON) holds the contract. */
+    public static OpenAPI assertServedDocumentHolds() {
+        return assertHolds(RestAssured.given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).extract().asString());
     }
 
     /** Fails with every breach listed, one line per operation and rule. */

@@ -79,7 +79,8 @@ public final class TestTokens {
         return cases;
     }
 
-    private static PrivateKey foreignKey() {
+    /** A key the platform does not know: a token it signs is well-formed but forged. */
+    public static PrivateKey foreignKey() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
