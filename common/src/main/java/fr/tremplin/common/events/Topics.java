@@ -12,4 +12,12 @@ public final class Topics {
     public static String deadLetter(String topic) {
         return topic + ".dlq";
     }
+
+    /**
+     * The feed only this relay may read (issue 12): what its REST queue shows, in each candidacy's order. A relay id
+     * matches {@code TerritoryId.PATTERN}, whose characters are all legal in a topic name.
+     */
+    public static String relayFeed(String relayId) {
+        return "tremplin.relay." + relayId + ".v1";
+    }
 }
