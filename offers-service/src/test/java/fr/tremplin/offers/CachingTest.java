@@ -65,6 +65,19 @@ class CachingTest {
     }
 
     @Test
+    void everyWriteThatAnswersAnOfferAnswersItsETagTheTagTheNextEditNeeds() {
+        OfferFixtures.Host host = host("Menuiserie Étiquetée");
+        var created = given().header("Authorization", host.bearer()).contentType(ContentType.JSON)
+                .body(offer("Ébénisterie", "Poncer, vernir.", SECTOR_MODE)).post("/api/v1/offers").then()
+                .statusCode(201).header("ETag", matchesPattern("\"0\\.[0-9a-f]{1,8}\"")).extract();
+        String offer = "/api/v1/offers/" + created.path("id");
+        String published = given().header("Authorization", host.bearer()).post(offer + "/publish").then().statusCode(200).body("status", equalTo("PUBLISHED"))
+                .header("ETag", matchesPattern("\"1\\.[0-9a-f]{1,8}\"")).extract().header("ETag");
+        // the publish answer's tag is the one a read gives: a client that kept it gets its 304
+        given().header("If-None-Match", published).get(offer).then().statusCode(304).header("ETag", published);
+    }
+
+    @Test
     void aQuotasETagIsItsVersion() {
         String quota = "/api/v1/quotas/" + SchoolCalendar.currentSchoolYear() + "/DEPARTMENT/33";
         given().header("Authorization", ADMIN).contentType(ContentType.JSON)

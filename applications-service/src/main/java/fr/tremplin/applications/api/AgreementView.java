@@ -1,5 +1,6 @@
 package fr.tremplin.applications.api;
 
+import fr.tremplin.common.web.Versioned;
 import fr.tremplin.applications.domain.Agreement;
 
 import java.time.Instant;
@@ -14,7 +15,7 @@ public record AgreementView(UUID id, UUID applicationId, Agreement.Status status
                             String classId, UUID offerId, String offerTitle, UUID organisationId,
                             String organisationName, String city, String week, LocalDate startsOn, LocalDate endsOn,
                             Tutor tutor, Signatures signatures, Instant signingLinkExpiresAt, Instant createdAt,
-                            Instant signedAt, int version) {
+                            Instant signedAt, int version) implements Versioned {
 
     public record Tutor(String name, String function) {
     }

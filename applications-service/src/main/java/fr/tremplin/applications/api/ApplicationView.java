@@ -1,5 +1,6 @@
 package fr.tremplin.applications.api;
 
+import fr.tremplin.common.web.Versioned;
 import fr.tremplin.applications.domain.Application;
 import fr.tremplin.applications.domain.ApplicationState;
 import fr.tremplin.applications.domain.Transition;
@@ -15,7 +16,7 @@ public record ApplicationView(UUID id, UUID pupilId, String schoolUai, String cl
                               String week, LocalDate startsOn, String motivation, ApplicationState state,
                               String relayId, Instant submittedAt, Instant stateSince, Instant holdExpiresAt,
                               UUID redirectedTo, UUID redirectedFrom, UUID agreementId, String claimedBy,
-                              Instant claimedUntil, int version, List<Step> history) {
+                              Instant claimedUntil, int version, List<Step> history) implements Versioned {
 
     public record Step(String action, ApplicationState from, ApplicationState to, String actor, String role,
                        String reason, Instant at) {

@@ -200,6 +200,8 @@ public class CandidacyService {
             // no relay covers the offer's département: straight to the host
             history.add(transitions.apply(application, Action.FORWARD, Actor.SYSTEM, null));
         }
+        // the version the answer shows (and its ETag) must be the row's: the forward above bumps it at the flush
+        Application.flush();
         return new Created(application, history);
     }
 

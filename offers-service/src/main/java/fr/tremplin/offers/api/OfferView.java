@@ -1,5 +1,6 @@
 package fr.tremplin.offers.api;
 
+import fr.tremplin.common.web.Versioned;
 import fr.tremplin.offers.domain.Offer;
 import fr.tremplin.offers.domain.OfferStatus;
 import fr.tremplin.offers.domain.Reservation;
@@ -15,7 +16,7 @@ public record OfferView(UUID id, String title, String description, String sector
                         String organisationName, boolean publicSector, String ministryCode, Address address,
                         String schoolYear, List<WeekView> weeks, int capacityPerWeek, int maxGroupSize,
                         Reservation reservation, String reservedSchoolUai, OfferStatus status, String operator,
-                        String externalRef, Instant createdAt, Instant updatedAt, int version) {
+                        String externalRef, Instant createdAt, Instant updatedAt, int version) implements Versioned {
 
     public record Address(String street, String zipcode, String city, String department, String academy,
                           double latitude, double longitude) {
@@ -23,6 +24,12 @@ public record OfferView(UUID id, String title, String description, String sector
 
     @Schema(name = "OfferWeekView")
     public record WeekView(String week, int freeSeats) {
+    }
+
+    /** The free seats per week: they change with confirmations, which do not touch the version. */
+    @Override
+    public Object[] derivedParts() {
+        return new Object[] {weeks.stream().map(w -> w.week() + "=" + w.freeSeats()).toList()};
     }
 
     public static OfferView of(Offer offer, Map<String, Integer> takenByWeek) {

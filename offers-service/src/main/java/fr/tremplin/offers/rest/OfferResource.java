@@ -27,7 +27,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -87,7 +86,7 @@ public class OfferResource {
     @PublicCaching(maxAge = 60, perCaller = true)
     public Response get(@PathParam("id") UUID id, @HeaderParam(ConditionalGets.IF_NONE_MATCH) String ifNoneMatch) {
         OfferView offer = offers.get(caller, id);
-        return ConditionalGets.answer(ifNoneMatch, offer, etag(offer));
+        return ConditionalGets.answer(ifNoneMatch, offer, offer.etag());
     }
 
     @PUT
@@ -101,13 +100,9 @@ public class OfferResource {
     public Response update(@PathParam("id") UUID id, @NotNull @Valid OfferRequest request,
                            @HeaderParam("If-Match") String ifMatch) {
         OfferView offer = offers.update(caller, id, request, Versions.edited(ifMatch, request.version()));
-        return Response.ok(offer).tag(etag(offer)).build();
+        return Response.ok(offer).tag(offer.etag()).build();
     }
 
-    /** The version, and the free seats per week: they change with confirmations, which do not touch the version. */
-    static EntityTag etag(OfferView offer) {
-        return Versions.etag(offer.version(), offer.weeks().stream().map(w -> w.week() + "=" + w.freeSeats()).toList());
-    }
 
     @POST
     @Path("/{id}/publish")

@@ -91,7 +91,7 @@ public class QuotaResource {
         Response.ResponseBuilder answer = saved.created()
                 ? Response.created(URI.create("/api/v1/quotas/" + quota.schoolYear() + "/" + quota.scope() + "/" + quota.code()))
                 : Response.ok();
-        return answer.entity(quota).tag(Versions.etag(quota.version())).build();
+        return answer.entity(quota).tag(quota.etag()).build();
     }
 
     @GET
@@ -117,7 +117,7 @@ public class QuotaResource {
     public Response get(@PathParam("schoolYear") String schoolYear, @PathParam("scope") String scope,
                         @PathParam("code") String code, @HeaderParam(ConditionalGets.IF_NONE_MATCH) String ifNoneMatch) {
         QuotaView quota = quotas.get(caller, schoolYear, scope, code);
-        return ConditionalGets.answer(ifNoneMatch, quota, Versions.etag(quota.version()));
+        return ConditionalGets.answer(ifNoneMatch, quota, quota.etag());
     }
 
     @GET

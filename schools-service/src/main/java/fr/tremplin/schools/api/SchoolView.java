@@ -1,5 +1,6 @@
 package fr.tremplin.schools.api;
 
+import fr.tremplin.common.web.Versioned;
 import fr.tremplin.schools.domain.DeclaredWeek;
 import fr.tremplin.schools.domain.Priority;
 import fr.tremplin.schools.domain.School;
@@ -11,7 +12,7 @@ import java.util.List;
 public record SchoolView(String uai, String name, String city, String zipcode, String department,
                          String departmentName, String academy, String academyName, String bassin,
                          Priority priority, Double latitude, Double longitude, Integer thirdYearPupils,
-                         List<WeekView> declaredWeeks, int version) {
+                         List<WeekView> declaredWeeks, int version) implements Versioned {
     public static SchoolView of(School school, String departmentName, String academyName) {
         List<WeekView> weeks = school.weeks.stream()
                 .sorted(Comparator.comparing((DeclaredWeek w) -> w.startsOn))

@@ -29,7 +29,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -71,7 +70,7 @@ public class ClassResource {
     @APIResponse(responseCode = "200", description = "The class", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClassView.class)))
     public Response get(@PathParam("id") UUID id, @HeaderParam(ConditionalGets.IF_NONE_MATCH) String ifNoneMatch) {
         ClassView view = classes.get(caller, id);
-        return ConditionalGets.answer(ifNoneMatch, view, etag(view));
+        return ConditionalGets.answer(ifNoneMatch, view, view.etag());
     }
 
     @PUT
@@ -85,13 +84,9 @@ public class ClassResource {
     public Response rename(@PathParam("id") UUID id, @NotNull @Valid ClassRename request,
                            @HeaderParam("If-Match") String ifMatch) {
         ClassView view = classes.rename(caller, id, request, Versions.edited(ifMatch, request.version()));
-        return Response.ok(view).tag(etag(view)).build();
+        return Response.ok(view).tag(view.etag()).build();
     }
 
-    /** The version, and the number of pupils: pupils joining or leaving do not touch the class's version. */
-    private static EntityTag etag(ClassView view) {
-        return Versions.etag(view.version(), view.pupils());
-    }
 
     @DELETE
     @Path("/{id}")

@@ -18,7 +18,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -58,7 +57,7 @@ public class PupilResource {
     @APIResponse(responseCode = "200", description = "The pupil", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PupilView.class)))
     public Response get(@PathParam("id") UUID id, @HeaderParam(ConditionalGets.IF_NONE_MATCH) String ifNoneMatch) {
         PupilView pupil = pupils.get(caller, id);
-        return ConditionalGets.answer(ifNoneMatch, pupil, etag(pupil));
+        return ConditionalGets.answer(ifNoneMatch, pupil, pupil.etag());
     }
 
     @PUT
@@ -74,13 +73,9 @@ public class PupilResource {
     public Response update(@PathParam("id") UUID id, @NotNull @Valid PupilUpdate request,
                            @HeaderParam("If-Match") String ifMatch) {
         PupilView pupil = pupils.update(caller, id, request, Versions.edited(ifMatch, request.version()));
-        return Response.ok(pupil).tag(etag(pupil)).build();
+        return Response.ok(pupil).tag(pupil.etag()).build();
     }
 
-    /** The version, and the class's name: renaming the class does not touch the pupil's version. */
-    private static EntityTag etag(PupilView pupil) {
-        return Versions.etag(pupil.version(), pupil.className());
-    }
 
     @DELETE
     @Path("/{id}")
