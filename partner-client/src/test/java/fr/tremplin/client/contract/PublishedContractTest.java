@@ -3,7 +3,10 @@ package fr.tremplin.client.contract;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.tremplin.client.platform.RunningPlatform;
 import fr.tremplin.testing.OpenApiContract;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
@@ -24,6 +27,7 @@ import static org.assertj.core.api.Assertions.fail;
  * operations. {@code -Dtremplin.openapi.write=true} rewrites the file from the served document instead.
  */
 @ExtendWith(RunningPlatform.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // when rewriting, the other checks read the new file
 class PublishedContractTest {
 
     private static final String REFRESH = "./mvnw -pl partner-client -am verify -Dtremplin.openapi.write=true "
@@ -32,6 +36,7 @@ class PublishedContractTest {
     private final Path contract = Path.of(System.getProperty("tremplin.contract", "../docs/openapi.json"));
 
     @Test
+    @Order(1)
     void the_committed_contract_is_what_the_gateway_serves() throws Exception {
         HttpResponse<String> answer = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(RunningPlatform.gatewayUrl() + "/q/openapi?format=json")).GET().build(),
@@ -58,14 +63,26 @@ class PublishedContractTest {
     }
 
     @Test
+    @Order(2)
     void the_committed_contract_is_one_a_generator_can_use() throws Exception {
         OpenApiContract.assertHolds(Files.readString(contract, StandardCharsets.UTF_8));
     }
 
     @Test
+    @Order(3)
     void the_committed_contract_is_in_its_published_form() throws Exception {
-        String committed = Files.readString(contract, StandardCharsets.UTF_8);
-        assertThat(committed).as("docs/openapi.json sorted and pretty-printed (refresh it with: " + REFRESH + ")")
-                .isEqualTo(ContractDocument.print(ContractDocument.normalize(committed)));
+        String raw = Files.readString(contract, StandardCharsets.UTF_8);
+        assertThat(raw).as(contract.getFileName() + " ends with a newline (refresh it with: " + REFRESH + ")").endsWith("}\n");
+        List<String> committed = raw.lines().toList();
+        List<String> published = ContractDocument.print(ContractDocument.normalize(String.join("\n", committed)))
+                .lines().toList();
+        for (int i = 0; i < Math.max(committed.size(), published.size()); i++) {
+            String ours = i < committed.size() ? committed.get(i) : "(end of file)";
+            String expected = i < published.size() ? published.get(i) : "(end of file)";
+            if (!ours.equals(expected)) {
+                fail(contract.getFileName() + " is not sorted and pretty-printed from line " + (i + 1) + ": '" + ours
+                        + "' where '" + expected + "' was expected. Refresh it with:\n  " + REFRESH);
+            }
+        }
     }
 }
