@@ -46,7 +46,9 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
@@ -155,7 +157,7 @@ class PartnerFlowTest {
         // ---- the host accepts: a seat held until the pupil confirms
         ApplicationView accepted = new ApplicationsApi(host).acceptApplication(candidacy.getId(), new DecisionRequest());
         assertThat(accepted.getState()).isEqualTo(ApplicationState.ACCEPTED);
-        assertThat(accepted.getHoldExpiresAt()).isAfter(java.time.OffsetDateTime.now());
+        assertThat(accepted.getHoldExpiresAt()).isAfter(OffsetDateTime.now());
         assertThat(seats(host, offer.getId(), week)).satisfies(s -> {
             assertThat(s.getHeld()).isEqualTo(1);
             assertThat(s.getConsumed()).isZero();
@@ -223,7 +225,7 @@ class PartnerFlowTest {
     }
 
     static LocalDate monday(String week) {
-        return LocalDate.parse(week + "-1", java.time.format.DateTimeFormatter.ISO_WEEK_DATE);
+        return LocalDate.parse(week + "-1", DateTimeFormatter.ISO_WEEK_DATE);
     }
 
     /** 1 September to 31 May: the school year the week's Monday falls in. */
