@@ -1,0 +1,139 @@
+package fr.tremplin.client.platform;
+
+import fr.tremplin.testing.JwtKeysTestResource;
+import fr.tremplin.testing.KafkaTestResource;
+import fr.tremplin.testing.PostgresTestResource;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The real platform for the tests of this module ({@code @ExtendWith(RunningPlatform.class)}), started once per test
+ * JVM and stopped at its end: the in-JVM Kafka broker (tremplin-testing's {@link KafkaTestResource}), one test
+ * database per service ({@link PostgresTestResource}, named {@code <service>_flow} plus
+ * {@code TREMPLIN_TEST_DB_SUFFIX}, cleaned by Flyway at each start), a key pair the services verify with and
+ * {@code TestTokens} signs with, then the three services and the gateway from their built jars as child processes on
+ * free ports, each logging to {@code target/platform-logs/<name>.log}.
+ */
+public final class RunningPlatform implements BeforeAllCallback {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(
+            Long.getLong("tremplin.platform.start-timeout", 180));
+    // small heaps and the C1 compiler alone: four JVMs start side by side on two cores; the URI option is not
+    // tuning but behaviour (RequestTarget answers a malformed target with our problem), as in bin/platform
+    private static final List<String> JAVA_OPTIONS = List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-Dvertx.disableURIValidation=true");
+
+    private static Started started;
+
+    /** What a test reaches: the gateway's address. */
+    public record Started(String gatewayUrl, List<ChildProcess> processes) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            // the gateway first, so that no request reaches a service that is stopping
+            for (int i = processes.size() - 1; i >= 0; i--) {
+                processes.get(i).stop();
+            }
+        }
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        synchronized (RunningPlatform.class) {
+            if (started == null) {
+                started = start();
+                // closed when the whole run ends, after the last test class
+                context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(RunningPlatform.class, started);
+            }
+        }
+    }
+
+    public static String gatewayUrl() {
+        if (started == null) {
+            throw new IllegalStateException("the platform is not started: annotate the test @ExtendWith(RunningPlatform.class)");
+        }
+        return started.gatewayUrl();
+    }
+
+    private static Started start() throws Exception {
+        Path root = Path.of(System.getProperty("tremplin.root", "..")).toAbsolutePath().normalize();
+        Path logs = Path.of("target", "platform-logs").toAbsolutePath();
+
+        Map<String, String> keys = new JwtKeysTestResource().start();
+        // TestTokens signs through smallrye-jwt, which reads these from the configuration (system properties)
+        keys.forEach(System::setProperty);
+        String kafka = new KafkaTestResource().start().get("kafka.bootstrap.servers");
+
+        Map<String, String> common = new HashMap<>();
+        common.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
+        common.put("TREMPLIN_DATA_DIR", root.resolve("data").toString());
+        common.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.get("mp.jwt.verify.publickey.location"));
+        common.put("MP_JWT_VERIFY_ISSUER", keys.get("mp.jwt.verify.issuer"));
+        common.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+
+        List<ChildProcess> processes = new ArrayList<>();
+        Map<String, String> gatewayEnv = new HashMap<>(common);
+        try {
+            for (String service : List.of("offers", "schools", "applications")) {
+                ChildProcess process = new ChildProcess(service + "-service", freePort(),
+                        logs.resolve(service + "-service.log"));
+                Map<String, String> env = new HashMap<>(common);
+                env.putAll(asEnvironment(database(service + "_flow")));
+                env.put("QUARKUS_HTTP_PORT", String.valueOf(process.port));
+                process.start(root.resolve(process.name), JAVA_OPTIONS, env);
+                processes.add(process);
+                gatewayEnv.put("TREMPLIN_GATEWAY_" + service.toUpperCase(Locale.ROOT) + "_URL", process.url());
+            }
+            ChildProcess gateway = new ChildProcess("gateway", freePort(), logs.resolve("gateway.log"));
+            gatewayEnv.put("QUARKUS_HTTP_PORT", String.valueOf(gateway.port));
+            gateway.start(root.resolve("gateway"), JAVA_OPTIONS, gatewayEnv);
+            processes.add(gateway);
+
+            Instant deadline = Instant.now().plus(START_TIMEOUT);
+            for (ChildProcess process : processes) {
+                process.awaitReady(deadline);
+            }
+        } catch (Exception | Error e) {
+            new Started(null, processes).close();
+            throw e;
+        }
+        Started platform = new Started(processes.get(processes.size() - 1).url(), List.copyOf(processes));
+        // a run stopped half-way (Ctrl-C) takes its children down too
+        Runtime.getRuntime().addShutdownHook(new Thread(platform::close));
+        return platform;
+    }
+
+    /** The service's test database, created like a @QuarkusTest's; its settings as Quarkus properties. */
+    private static Map<String, String> database(String name) {
+        PostgresTestResource database = new PostgresTestResource();
+        database.init(Map.of("database", name));
+        return database.start();
+    }
+
+    /** quarkus.datasource.jdbc.url -> QUARKUS_DATASOURCE_JDBC_URL (MicroProfile Config's environment mapping). */
+    static Map<String, String> asEnvironment(Map<String, String> properties) {
+        Map<String, String> env = new HashMap<>();
+        properties.forEach((key, value) -> env.put(key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT), value));
+        return env;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
