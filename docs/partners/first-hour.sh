@@ -21,7 +21,7 @@ token() { "${TOKEN_COMMAND[@]}" "$@"; }
 call() {
   local expected=$1 method=$2 path=$3; shift 3
   local out; out=$(mktemp)
-  HEADERS=$(curl -sS -o "$out" -D - -X "$method" "$URL$path" "$@" | tr -d '\r')
+  HEADERS=$(curl -sS -m 30 -o "$out" -D - -X "$method" "$URL$path" "$@" | tr -d '\r')
   BODY=$(cat "$out"); rm -f "$out"
   STATUS=$(head -n 1 <<<"$HEADERS" | cut -d' ' -f2)
   printf '%-6s %-70s -> %s\n' "$method" "$path" "$STATUS"
