@@ -282,4 +282,29 @@ public class ApplicationRepository {
         return em.createNativeQuery("SELECT * FROM application WHERE relay_id = ?1 AND state = 'SUBMITTED' "
                 + "ORDER BY id FOR UPDATE", Application.class).setParameter(1, relayId).getResultList();
     }
+
+    /**
+     * The relay's open candidacies (SUBMITTED, FORWARDED, ACCEPTED) of these départements, locked in id order: those
+     * a re-scoping takes from it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
+    public List<Application> lockOpenOfRelayIn(String relayId, Collection<String> departments) {
+        return em.createNativeQuery("SELECT * FROM application WHERE relay_id = ?1 AND department IN (?2) "
+                        + "AND state IN ('SUBMITTED', 'FORWARDED', 'ACCEPTED') ORDER BY id FOR UPDATE", Application.class)
+                .setParameter(1, relayId).setParameter(2, departments).getResultList();
+    }
+
+    /**
+     * The open candidacies of these départements that no relay holds (none, or a deleted one), locked in id order:
+     * those a relay takes on.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
+    public List<Application> lockOpenUnroutedIn(Collection<String> departments) {
+        return em.createNativeQuery("SELECT * FROM application WHERE (relay_id IS NULL OR relay_id NOT IN "
+                        + "(SELECT id FROM relay)) AND department IN (?1) "
+                        + "AND state IN ('SUBMITTED', 'FORWARDED', 'ACCEPTED') ORDER BY id FOR UPDATE", Application.class)
+                .setParameter(1, departments).getResultList();
+    }
 }
