@@ -18,7 +18,7 @@ import java.util.UUID;
  * transaction of the change, keyed by application id (one candidacy's messages stay in order). The content is what
  * its REST queue shows of a candidacy, without the agents' leases; never a name, never a free text (neither the
  * pupil's motivation nor the reasons people write). A deactivated relay's feed gets nothing (it resumes on
- * reactivation); a deleted relay has none.
+ * reactivation); a deleted relay has none. A relay with a webhook also gets each message POSTed ({@link WebhookOutbox}).
  */
 @ApplicationScoped
 public class RelayFeedEvents {
@@ -32,10 +32,12 @@ public class RelayFeedEvents {
 
     private final Outbox outbox;
     private final EntityManager em;
+    private final WebhookOutbox webhooks;
 
-    public RelayFeedEvents(Outbox outbox, EntityManager em) {
+    public RelayFeedEvents(Outbox outbox, EntityManager em, WebhookOutbox webhooks) {
         this.outbox = outbox;
         this.em = em;
+        this.webhooks = webhooks;
     }
 
     /** One feed message: the candidacy as the relay's queue shows it, what happened and when. */
@@ -70,7 +72,8 @@ public class RelayFeedEvents {
         Item item = new Item(event, at, a.id, a.pupilId, a.schoolUai, a.schoolPriority, a.classId, a.offerId,
                 a.offerTitle, a.organisationId, a.department, a.week, a.startsOn, a.state.name(), a.relayId,
                 a.submittedAt, a.stateSince, a.holdExpiresAt);
-        outbox.publish(Topics.relayFeed(relayId), a.id.toString(), type, "applications/" + a.id, item);
+        UUID eventId = outbox.publish(Topics.relayFeed(relayId), a.id.toString(), type, "applications/" + a.id, item);
+        webhooks.queue(eventId, relayId, a.id, type, at, item);
     }
 
     /** Read from the persistence context: a deactivation in this same transaction is seen before its flush. */
