@@ -17,9 +17,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static fr.tremplin.applications.Fixtures.W05;
 import static fr.tremplin.applications.Fixtures.act;
@@ -179,6 +185,48 @@ class RelayFeedTest {
             assertThat(events(received, during)).isEmpty();
             assertThat(events(received, after)).containsExactly("application.submitted");
         }
+    }
+
+    @Test
+    void noCandidacySubmittedWhileItsDepartementLeavesTheRelayStaysWithIt() throws Exception {
+        Fixtures.registerRelay("feed-vosges", "88", "54").statusCode(201);
+        Fixtures.Offer offer = offer("88", 50, W05);
+        Fixtures.Offer unchanged = offer("54", 50, W05);
+        String uai = school("88", "REP");
+        int pupils = 16;
+        ExecutorService pool = Executors.newFixedThreadPool(pupils + 1);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < pupils; i++) {
+                UUID pupil = UUID.randomUUID();
+                Fixtures.Offer target = i % 4 == 0 ? unchanged : offer;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return Fixtures.apply(Fixtures.pupilToken(pupil, uai), target.id, W05, null).extract()
+                            .statusCode();
+                }));
+                if (i == pupils / 2) {
+                    answers.add(pool.submit(() -> {
+                        start.await();
+                        return Fixtures.registerRelay("feed-vosges", "54").extract().statusCode();
+                    }));
+                }
+            }
+            start.countDown();
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get(60, TimeUnit.SECONDS)).isIn(200, 201);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(TestEvents.count("SELECT count(*) FROM application WHERE offer_id = ? AND relay_id IS NOT NULL",
+                offer.id)).as("the Vosges left the relay: none of their candidacies is its").isZero();
+        assertThat(TestEvents.count("SELECT count(*) FROM application WHERE offer_id = ? AND state = 'FORWARDED'",
+                offer.id)).isEqualTo(12);
+        assertThat(TestEvents.count("SELECT count(*) FROM application WHERE offer_id = ? AND state = 'SUBMITTED' "
+                + "AND relay_id = 'feed-vosges'", unchanged.id)).as("an unchanged département keeps its relay")
+                .isEqualTo(4);
     }
 
     @Test

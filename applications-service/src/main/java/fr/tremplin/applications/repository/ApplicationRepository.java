@@ -263,6 +263,9 @@ public class ApplicationRepository {
      * commit: a deactivation or deletion of that relay ({@code FOR UPDATE}) waits for the new candidacy and then
      * hands it back with the others, or runs first and this submission sees no relay (READ COMMITTED re-checks
      * {@code active} on the row it waited for). Concurrent submissions share the lock without waiting for each other.
+     * The département's row is share-locked too: a re-scoping that takes the département from the relay (its DELETE)
+     * either waits for the new candidacy and then moves it with the others ({@code RelayTerritory}), or runs first and
+     * this submission, re-checking the deleted row, sees no relay.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<String> relayCovering(String department) {
@@ -270,7 +273,7 @@ public class ApplicationRepository {
             return Optional.empty();
         }
         List<?> relays = em.createNativeQuery("SELECT r.id FROM relay_department d JOIN relay r ON r.id = d.relay_id "
-                        + "WHERE d.department = ?1 AND r.active FOR KEY SHARE OF r")
+                        + "WHERE d.department = ?1 AND r.active FOR KEY SHARE OF r, d")
                 .setParameter(1, department).getResultList();
         return relays.stream().findFirst().map(String::valueOf);
     }

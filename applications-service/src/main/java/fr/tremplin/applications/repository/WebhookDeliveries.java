@@ -80,6 +80,7 @@ public class WebhookDeliveries {
                         + "FROM relay_webhook w WHERE w.relay_id = d.relay_id AND d.id IN ("
                         + "SELECT c.id FROM webhook_delivery c WHERE c.state = 'PENDING' AND c.next_attempt_at <= ?1 "
                         + "AND (c.leased_until IS NULL OR c.leased_until < ?1) "
+                        + "AND EXISTS (SELECT 1 FROM relay_webhook x WHERE x.relay_id = c.relay_id) "
                         + "AND NOT EXISTS (SELECT 1 FROM webhook_delivery e WHERE e.relay_id = c.relay_id "
                         + "AND e.application_id = c.application_id AND e.seq < c.seq AND e.state <> 'DELIVERED') "
                         + "ORDER BY c.seq LIMIT ?3 FOR UPDATE SKIP LOCKED) "

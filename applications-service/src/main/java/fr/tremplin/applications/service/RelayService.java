@@ -88,11 +88,20 @@ public class RelayService {
                         + String.join(", ", taken.stream().map(String::valueOf).toList()));
             }
         }
-        em.createNativeQuery("DELETE FROM relay_department WHERE relay_id = ?1").setParameter(1, relayId)
-                .executeUpdate();
+        // only the départements that change hands are deleted or inserted: a submission share-locks its
+        // département's row (ApplicationRepository.relayCovering), and a row deleted and inserted again would send
+        // a concurrent submission of an unchanged département to the host
+        for (String department : before) {
+            if (!departments.contains(department)) {
+                em.createNativeQuery("DELETE FROM relay_department WHERE relay_id = ?1 AND department = ?2")
+                        .setParameter(1, relayId).setParameter(2, department).executeUpdate();
+            }
+        }
         for (String department : departments) {
-            em.createNativeQuery("INSERT INTO relay_department (department, relay_id) VALUES (?1, ?2)")
-                    .setParameter(1, department).setParameter(2, relayId).executeUpdate();
+            if (!before.contains(department)) {
+                em.createNativeQuery("INSERT INTO relay_department (department, relay_id) VALUES (?1, ?2)")
+                        .setParameter(1, department).setParameter(2, relayId).executeUpdate();
+            }
         }
         territory.rescope(relayId, before, departments);
         feedTopics.ensure(relayId);
