@@ -194,6 +194,25 @@ class RelayWebhookTest {
     }
 
     @Test
+    void aDeliveryLeftLeasedByASenderThatStoppedIsSentOnceItsLeaseRunsOut() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            Fixtures.registerRelay("hook-loire", "42").statusCode(201);
+            register("hook-loire", receiver);
+            UUID id = applied(UUID.randomUUID(), school("42", "REP"), offer("42", 5, W05), W05);
+            UUID submitted = deliveryId(id, "application.submitted");
+            // what an instance leaves behind when it stops between its lease and its answer (the lease is 1 minute)
+            TestEvents.execute("UPDATE webhook_delivery SET leased_until = now() + interval '1 minute' WHERE id = ?",
+                    submitted);
+            assertThat(sender.run()).as("another instance holds it").isZero();
+            MovableClock.advance(Duration.ofMinutes(2));
+            assertThat(sender.run()).isEqualTo(1);
+            assertThat(receiver.ids()).containsExactly(submitted.toString());
+            given().header("Authorization", relay("hook-loire")).get("/api/v1/relays/hook-loire/deliveries").then()
+                    .statusCode(200).body("items[0].state", equalTo("DELIVERED"));
+        }
+    }
+
+    @Test
     void twoSendersNeverPostTheSameDeliveryAtOnce() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             Fixtures.registerRelay("hook-manche", "50").statusCode(201);
