@@ -36,4 +36,20 @@ public interface ApplicationsConfig {
     /** How many candidacies one expiry pass handles per transaction. */
     @WithDefault("200")
     int expiryBatchSize();
+
+    /** Each relay's feed topic, {@code tremplin.relay.<relayId>.v1} (docs/APPLICATIONS.md "Feeds"). */
+    RelayFeed relayFeed();
+
+    interface RelayFeed {
+        /** Partitions of a feed topic, at its creation (a candidacy's messages share one: its key). */
+        @WithDefault("6")
+        int partitions();
+
+        @WithDefault("1")
+        short replicationFactor();
+
+        /** How often every registered relay's topic is checked (and created if missing); also at startup. */
+        @WithDefault("10m")
+        String checkEvery();
+    }
 }

@@ -18,7 +18,8 @@ import java.util.UUID;
  * The events of {@code tremplin.applications.v1} (docs/EVENTS.md), keyed by application id, written to the outbox in
  * the transaction of the transition. The payload carries what a relay needs to triage without calling back (offer,
  * week, school UAI and priority, département, relay); the relay id is also a Kafka header. Never a name, and not the
- * pupil's motivation (free text written by a minor: read it through the REST API).
+ * pupil's motivation (free text written by a minor: read it through the REST API). The relay's own feed gets the
+ * event too ({@link RelayFeedEvents}).
  */
 @ApplicationScoped
 public class ApplicationEvents {
@@ -26,9 +27,11 @@ public class ApplicationEvents {
     public static final String RELAY_HEADER = "relay";
 
     private final Outbox outbox;
+    private final RelayFeedEvents feed;
 
-    public ApplicationEvents(Outbox outbox) {
+    public ApplicationEvents(Outbox outbox, RelayFeedEvents feed) {
         this.outbox = outbox;
+        this.feed = feed;
     }
 
     public record Payload(UUID applicationId, UUID offerId, String offerTitle, String week, LocalDate startsOn,
@@ -52,5 +55,6 @@ public class ApplicationEvents {
                 : Map.of(RELAY_HEADER, application.relayId);
         outbox.publish(Topics.APPLICATIONS, application.id.toString(), action.eventType(),
                 "applications/" + application.id, payload, headers);
+        feed.changed(application, action.eventType(), at);
     }
 }

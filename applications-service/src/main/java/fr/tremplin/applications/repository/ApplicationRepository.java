@@ -263,6 +263,9 @@ public class ApplicationRepository {
      * commit: a deactivation or deletion of that relay ({@code FOR UPDATE}) waits for the new candidacy and then
      * hands it back with the others, or runs first and this submission sees no relay (READ COMMITTED re-checks
      * {@code active} on the row it waited for). Concurrent submissions share the lock without waiting for each other.
+     * The département's row is share-locked too: a re-scoping that takes the département from the relay (its DELETE)
+     * either waits for the new candidacy and then moves it with the others ({@code RelayTerritory}), or runs first and
+     * this submission, re-checking the deleted row, sees no relay.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<String> relayCovering(String department) {
@@ -270,7 +273,7 @@ public class ApplicationRepository {
             return Optional.empty();
         }
         List<?> relays = em.createNativeQuery("SELECT r.id FROM relay_department d JOIN relay r ON r.id = d.relay_id "
-                        + "WHERE d.department = ?1 AND r.active FOR KEY SHARE OF r")
+                        + "WHERE d.department = ?1 AND r.active FOR KEY SHARE OF r, d")
                 .setParameter(1, department).getResultList();
         return relays.stream().findFirst().map(String::valueOf);
     }
@@ -281,5 +284,30 @@ public class ApplicationRepository {
     public List<Application> lockInTriage(String relayId) {
         return em.createNativeQuery("SELECT * FROM application WHERE relay_id = ?1 AND state = 'SUBMITTED' "
                 + "ORDER BY id FOR UPDATE", Application.class).setParameter(1, relayId).getResultList();
+    }
+
+    /**
+     * The relay's open candidacies (SUBMITTED, FORWARDED, ACCEPTED) of these départements, locked in id order: those
+     * a re-scoping takes from it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
+    public List<Application> lockOpenOfRelayIn(String relayId, Collection<String> departments) {
+        return em.createNativeQuery("SELECT * FROM application WHERE relay_id = ?1 AND department IN (?2) "
+                        + "AND state IN ('SUBMITTED', 'FORWARDED', 'ACCEPTED') ORDER BY id FOR UPDATE", Application.class)
+                .setParameter(1, relayId).setParameter(2, departments).getResultList();
+    }
+
+    /**
+     * The open candidacies of these départements that no relay holds (none, or a deleted one), locked in id order:
+     * those a relay takes on.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
+    public List<Application> lockOpenUnroutedIn(Collection<String> departments) {
+        return em.createNativeQuery("SELECT * FROM application WHERE (relay_id IS NULL OR relay_id NOT IN "
+                        + "(SELECT id FROM relay)) AND department IN (?1) "
+                        + "AND state IN ('SUBMITTED', 'FORWARDED', 'ACCEPTED') ORDER BY id FOR UPDATE", Application.class)
+                .setParameter(1, departments).getResultList();
     }
 }

@@ -54,11 +54,12 @@ public class RelayDeactivation {
     public RelayView deactivate(Caller caller, String relayId) {
         Relay relay = lock(relayId);
         if (relay.active) {
+            // handed back while still active: the relay's feed says they left its triage, then stops
+            int handedBack = handBack(relayId, DEACTIVATED);
             Instant now = clock.instant();
             relay.active = false;
             relay.deactivatedAt = now;
             relay.updatedAt = now;
-            int handedBack = handBack(relayId, DEACTIVATED);
             audit.record(caller, "relay.deactivated", "relay", relayId, "handedBack=" + handedBack);
         }
         return RelayService.view(relay, RelayService.departments(em, relayId));

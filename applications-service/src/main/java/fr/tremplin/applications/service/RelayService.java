@@ -42,24 +42,34 @@ public class RelayService {
     private final ApplicationsConfig config;
     private final Clock clock;
     private final RelayDeactivation deactivation;
+    private final RelayTerritory territory;
+    private final RelayFeeds feedTopics;
 
     public RelayService(EntityManager em, ApplicationRepository applications, AuditTrail audit,
-                        ApplicationsConfig config, Clock clock, RelayDeactivation deactivation) {
+                        ApplicationsConfig config, Clock clock, RelayDeactivation deactivation,
+                        RelayTerritory territory, RelayFeeds feedTopics) {
         this.em = em;
         this.applications = applications;
         this.audit = audit;
         this.config = config;
         this.clock = clock;
         this.deactivation = deactivation;
+        this.territory = territory;
+        this.feedTopics = feedTopics;
     }
 
-    /** Creates or replaces a relay and its départements; 409 when one of them is another relay's. */
+    /**
+     * Creates or replaces a relay and its départements; 409 when one of them is another relay's. Its feed topic is
+     * created first (503 when the broker cannot be reached: nothing is saved). Re-scoping moves the open candidacies
+     * ({@link RelayTerritory}).
+     */
     @Transactional
     public Saved put(Caller caller, String relayId, RelayRequest request) {
         List<String> departments = List.copyOf(new TreeSet<>(request.departments()));
         Instant now = clock.instant();
         Relay relay = em.find(Relay.class, relayId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         boolean created = relay == null;
+        List<String> before = created ? List.of() : departments(relayId);
         if (created) {
             relay = new Relay();
             relay.id = relayId;
@@ -78,12 +88,23 @@ public class RelayService {
                         + String.join(", ", taken.stream().map(String::valueOf).toList()));
             }
         }
-        em.createNativeQuery("DELETE FROM relay_department WHERE relay_id = ?1").setParameter(1, relayId)
-                .executeUpdate();
-        for (String department : departments) {
-            em.createNativeQuery("INSERT INTO relay_department (department, relay_id) VALUES (?1, ?2)")
-                    .setParameter(1, department).setParameter(2, relayId).executeUpdate();
+        // only the départements that change hands are deleted or inserted: a submission share-locks its
+        // département's row (ApplicationRepository.relayCovering), and a row deleted and inserted again would send
+        // a concurrent submission of an unchanged département to the host
+        for (String department : before) {
+            if (!departments.contains(department)) {
+                em.createNativeQuery("DELETE FROM relay_department WHERE relay_id = ?1 AND department = ?2")
+                        .setParameter(1, relayId).setParameter(2, department).executeUpdate();
+            }
         }
+        for (String department : departments) {
+            if (!before.contains(department)) {
+                em.createNativeQuery("INSERT INTO relay_department (department, relay_id) VALUES (?1, ?2)")
+                        .setParameter(1, department).setParameter(2, relayId).executeUpdate();
+            }
+        }
+        territory.rescope(relayId, before, departments);
+        feedTopics.ensure(relayId);
         audit.record(caller, created ? "relay.created" : "relay.updated", "relay", relayId,
                 "departments=" + String.join(",", departments));
         return new Saved(view(relay, departments), created);

@@ -19,8 +19,9 @@ class EventContractTest {
     @Test
     void everyDocumentedTypeIsLoadedFromTheRepository() {
         assertThat(contract.types()).contains("offer.published", "school.updated", "pupil.erased",
-                "class.main-teacher-assigned", "application.submitted", "agreement.signed", "internship.completed")
-                .hasSize(21);
+                "class.main-teacher-assigned", "application.submitted", "agreement.signed", "internship.completed",
+                "relay.candidacy.changed", "relay.candidacy.entered", "relay.candidacy.left")
+                .hasSize(24);
     }
 
     @Test
@@ -66,6 +67,19 @@ class EventContractTest {
     void aTypeOnAnotherTopicIsAViolation() {
         assertThat(contract.violations("tremplin.schools.v1", OFFER.toString(), headers("offer.published"), offer("")))
                 .anySatisfy(line -> assertThat(line).contains("documented on tremplin.offers.v1"));
+    }
+
+    @Test
+    void aParameterizedChannelTakesEachTopicOfItsShapeAndNoOther() {
+        // tremplin.relay.{relayId}.v1: one topic per relay (issue 12)
+        assertThat(contract.violations("tremplin.relay.face-nord.v1", OFFER.toString(),
+                headers("relay.candidacy.changed"), "{}"))
+                .noneSatisfy(line -> assertThat(line).contains("documented on"));
+        for (String topic : new String[] {"tremplin.relay..v1", "tremplin.relay.face.nord.v1", "tremplin.applications.v1",
+                "tremplin.relay.face-nord.v2"}) {
+            assertThat(contract.violations(topic, OFFER.toString(), headers("relay.candidacy.changed"), "{}"))
+                    .as(topic).anySatisfy(line -> assertThat(line).contains("documented on tremplin.relay.{relayId}.v1"));
+        }
     }
 
     @Test

@@ -1,0 +1,42 @@
+package fr.tremplin.applications.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** The relays' webhooks ({@code tremplin.applications.webhooks.*}, docs/APPLICATIONS.md "Webhooks"). */
+@ConfigMapping(prefix = "tremplin.applications.webhooks")
+public interface WebhookConfig {
+
+    /** How often the sender looks for due deliveries ({@code off}: never, the tests run it themselves). */
+    @WithDefault("1s")
+    String every();
+
+    /** How long one POST may take (connection and answer) before it counts as failed. */
+    @WithDefault("PT5S")
+    Duration timeout();
+
+    /** The wait after a first failure; each further failure doubles it, up to {@link #maxBackoff()}. */
+    @WithDefault("PT10S")
+    Duration initialBackoff();
+
+    @WithDefault("PT1H")
+    Duration maxBackoff();
+
+    /** How long after its message a failing delivery is retried before it is parked. */
+    @WithDefault("P1D")
+    Duration retryWindow();
+
+    /** How long an instance holds a delivery it is sending (longer than the timeout). */
+    @WithDefault("PT1M")
+    Duration lease();
+
+    /** How many deliveries one pass sends at most. */
+    @WithDefault("50")
+    int batchSize();
+
+    /** Whether a plain-http callback on a loopback host (localhost, 127.0.0.1, ::1) is accepted: dev and tests only. */
+    @WithDefault("false")
+    boolean allowHttpLoopback();
+}

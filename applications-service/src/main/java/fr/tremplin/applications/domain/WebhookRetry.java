@@ -1,0 +1,26 @@
+package fr.tremplin.applications.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * When a failed webhook delivery is tried again: after {@code initial}, doubled at each further failure up to
+ * {@code max}; a delivery whose next attempt would fall after its retry window ({@code window} from the message, or
+ * from its redelivery) is parked instead.
+ */
+public record WebhookRetry(Duration initial, Duration max, Duration window) {
+
+    /** The wait after the {@code failures}-th failure (1 for the first). */
+    public Duration backoff(int failures) {
+        Duration wait = initial;
+        for (int i = 1; i < failures && wait.compareTo(max) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return wait.compareTo(max) > 0 ? max : wait;
+    }
+
+    /** Whether a delivery that just failed for the {@code failures}-th time at {@code now} is parked. */
+    public boolean parks(Instant retryFrom, int failures, Instant now) {
+        return now.plus(backoff(failures)).isAfter(retryFrom.plus(window));
+    }
+}
