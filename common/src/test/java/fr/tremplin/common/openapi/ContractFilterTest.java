@@ -3,6 +3,7 @@ package fr.tremplin.common.openapi;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -46,6 +47,24 @@ class ContractFilterTest {
                 .getSchema().getRef()).isEqualTo("#/components/schemas/Problem");
         assertThat(publicRead.getResponses().getAPIResponse("200").getContent()).isNull();
         assertThat(openApi.getComponents().getSchemas()).containsKeys("Problem", "Violation");
+    }
+
+    @Test
+    void shared_parameters_and_ids_are_described_once_and_a_resources_own_words_win() {
+        Operation read = OASFactory.createOperation().operationId("ClassResource_pupils")
+                .addParameter(OASFactory.createParameter().name("id").in(Parameter.In.PATH))
+                .addParameter(OASFactory.createParameter().name("page").in(Parameter.In.QUERY))
+                .addParameter(OASFactory.createParameter().name("If-None-Match").in(Parameter.In.HEADER))
+                .addParameter(OASFactory.createParameter().name("size").in(Parameter.In.QUERY).description("At most 50"))
+                .addParameter(OASFactory.createParameter().name("mystery").in(Parameter.In.QUERY));
+        OpenAPI openApi = OASFactory.createOpenAPI().paths(OASFactory.createPaths()
+                .addPathItem("/api/v1/classes/{id}/pupils", OASFactory.createPathItem().GET(read)));
+
+        new ContractFilter().filterOpenAPI(openApi);
+
+        assertThat(read.getParameters()).extracting(Parameter::getDescription).containsExactly(
+                "The class's id", ContractFilter.SHARED_PARAMETERS.get("query page"),
+                ContractFilter.SHARED_PARAMETERS.get("header If-None-Match"), "At most 50", null);
     }
 
     @Test
