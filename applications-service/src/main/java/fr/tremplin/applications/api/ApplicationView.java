@@ -1,5 +1,6 @@
 package fr.tremplin.applications.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import fr.tremplin.applications.domain.Application;
 import fr.tremplin.applications.domain.ApplicationState;
 import fr.tremplin.applications.domain.Transition;
@@ -17,6 +18,7 @@ public record ApplicationView(UUID id, UUID pupilId, String schoolUai, String cl
                               UUID redirectedTo, UUID redirectedFrom, UUID agreementId, String claimedBy,
                               Instant claimedUntil, int version, List<Step> history) {
 
+    @Schema(name = "ApplicationStep", description = "One transition of a candidacy: who (id and role), when, from, to, why")
     public record Step(String action, ApplicationState from, ApplicationState to, String actor, String role,
                        String reason, Instant at) {
         static Step of(Transition t) {

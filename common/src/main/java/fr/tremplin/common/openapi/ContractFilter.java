@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
@@ -59,7 +60,7 @@ public class ContractFilter implements OASFilter {
             Map.entry("path schoolYear", "A school year, e.g. 2026-2027"),
             Map.entry("query schoolYear", "A school year, e.g. 2026-2027 (default: the current one)"),
             Map.entry("query department", "Only this département (its code: 01-95, 2A, 2B, 971-976)"),
-            Map.entry("query academy", "Only this académie (its code, e.g. 09 for Lille)"),
+            Map.entry("query academy", "Only this académie (its code, e.g. lille)"),
             Map.entry("query bassin", "Only this bassin / pôle de stages (its id)"));
 
     @Override
@@ -74,10 +75,50 @@ public class ContractFilter implements OASFilter {
             }
             boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
             if (!secured) operation.setSecurity(List.of());
+            if (secured) {
+                rolesSaid(operation);
+                rolesAsExtension(operation);
+            }
             errors(operation, path.contains("{"), WRITES.contains(method), operation.getRequestBody() != null, secured);
             describe(item.getParameters(), path);
             describe(operation.getParameters(), path);
         }));
+    }
+
+    /**
+     * A secured operation's description says who may call it: when its author did not name the roles (the scope
+     * rules are theirs to write), they are put first, from the security requirement Quarkus wrote for
+     * {@code @RolesAllowed}.
+     */
+    static void rolesSaid(Operation operation) {
+        String description = operation.getDescription();
+        if (description == null || description.isBlank() || description.toLowerCase(java.util.Locale.ROOT).contains("role")) return;
+        Set<String> roles = new java.util.LinkedHashSet<>();
+        operation.getSecurity().forEach(requirement -> requirement.getSchemes().values().forEach(scopes -> {
+            if (scopes != null) roles.addAll(scopes);
+        }));
+        if (roles.isEmpty()) return;
+        operation.setDescription((roles.size() == 1 ? "Role: " : "Roles: ") + String.join(", ", roles) + ". " + description);
+    }
+
+    /**
+     * OpenAPI 3.0 reserves a requirement's scopes for OAuth2 and OpenID Connect (Spectral's
+     * {@code oas3-operation-security-defined}): the roles Quarkus lists there move to {@code x-roles}, read by
+     * machines, after the description has said them to people; the requirement becomes {@code jwt: []}.
+     */
+    static void rolesAsExtension(Operation operation) {
+        Set<String> roles = new java.util.LinkedHashSet<>();
+        List<SecurityRequirement> plain = new java.util.ArrayList<>();
+        operation.getSecurity().forEach(requirement -> {
+            SecurityRequirement without = OASFactory.createSecurityRequirement();
+            requirement.getSchemes().forEach((scheme, scopes) -> {
+                if (scopes != null) roles.addAll(scopes);
+                without.addScheme(scheme);
+            });
+            plain.add(without);
+        });
+        operation.setSecurity(plain);
+        if (!roles.isEmpty()) operation.addExtension("x-roles", List.copyOf(roles));
     }
 
     private static void describe(List<Parameter> parameters, String path) {

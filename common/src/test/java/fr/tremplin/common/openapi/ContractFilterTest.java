@@ -40,6 +40,9 @@ class ContractFilterTest {
         assertThat(publicRead.getSecurity()).isEmpty();
         assertThat(publicRead.getResponses().getAPIResponses().keySet()).containsExactlyInAnyOrder("200", "400", "401", "404", "429");
         assertThat(securedWrite.getSecurity()).hasSize(1);
+        assertThat(securedWrite.getSecurity().get(0).getSchemes()).containsOnlyKeys("jwt");
+        assertThat(securedWrite.getSecurity().get(0).getScheme("jwt")).isEmpty();
+        assertThat(securedWrite.getExtensions()).containsEntry("x-roles", List.of("host"));
         assertThat(securedWrite.getResponses().getAPIResponses().keySet())
                 .containsExactlyInAnyOrder("400", "401", "403", "409", "422", "429");
         assertThat(securedWrite.getResponses().getAPIResponse("422").getDescription()).isEqualTo("Unknown sector");
@@ -65,6 +68,20 @@ class ContractFilterTest {
         assertThat(read.getParameters()).extracting(Parameter::getDescription).containsExactly(
                 "The class's id", ContractFilter.SHARED_PARAMETERS.get("query page"),
                 ContractFilter.SHARED_PARAMETERS.get("header If-None-Match"), "At most 50", null);
+    }
+
+    @Test
+    void a_secured_description_that_names_no_role_gets_them_first() {
+        Operation silent = OASFactory.createOperation().description("Only its own offers.")
+                .addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("jwt", List.of("host", "admin")));
+        Operation said = OASFactory.createOperation().description("Role: admin.")
+                .addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("jwt", List.of("admin")));
+
+        ContractFilter.rolesSaid(silent);
+        ContractFilter.rolesSaid(said);
+
+        assertThat(silent.getDescription()).isEqualTo("Roles: host, admin. Only its own offers.");
+        assertThat(said.getDescription()).isEqualTo("Role: admin.");
     }
 
     @Test
