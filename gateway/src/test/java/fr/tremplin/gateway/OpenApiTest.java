@@ -36,12 +36,15 @@ class OpenApiTest {
         assertThat(paths).containsOnlyKeys(
                 "/api/v1/offers", "/api/v1/offers/{id}", "/api/v1/schools/{uai}", "/api/v1/pupils", "/api/v1/applications");
         Map<String, Object> schemas = doc.getMap("components.schemas");
-        assertThat(schemas).containsKeys("Problem", "Offer", "Page", "School", "SchoolsPage");
-        // schools' own "Page" was renamed, and its references followed.
+        assertThat(schemas).containsKeys("Problem", "Offer", "Listing", "School", "SchoolsListing");
+        // schools' own "Listing" was renamed, and its references followed.
         assertThat(doc.getString("paths.'/api/v1/pupils'.get.responses.'200'.content.'application/json'.schema.'$ref'"))
-                .isEqualTo("#/components/schemas/SchoolsPage");
+                .isEqualTo("#/components/schemas/SchoolsListing");
         assertThat(doc.getString("paths.'/api/v1/offers'.get.responses.'200'.content.'application/json'.schema.'$ref'"))
-                .isEqualTo("#/components/schemas/Page");
+                .isEqualTo("#/components/schemas/Listing");
+        // the gateway's own answers, on every operation
+        assertThat(doc.getMap("paths.'/api/v1/offers'.get.responses")).containsKeys("429", "502", "504").doesNotContainKey("401");
+        assertThat(doc.getMap("paths.'/api/v1/pupils'.get.responses")).containsKeys("401", "429", "502", "504");
         assertThat(doc.getList("tags.name")).containsExactly("offers", "schools", "applications");
         assertThat(doc.getList("x-unavailable-services")).isNull();
     }

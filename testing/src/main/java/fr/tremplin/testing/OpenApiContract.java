@@ -5,12 +5,17 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,17 +28,45 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What a client generator needs from an OpenAPI document (issue 11), checked on a service's {@code /q/openapi} and
  * on the gateway's merged one: every operation has a unique {@code operationId} and a typed success response (a
  * named schema, an array of one, or a 204 without body); every security requirement names a scheme the document
- * defines, and a public operation says so ({@code security: []}); no request or response body is an unnamed inline object (a generator would invent a class name for it).
+ * defines, and a public operation says so ({@code security: []}); no request or response body is an unnamed inline
+ * object (a generator would invent a class name for it). What a reader needs too: every operation has a summary and a
+ * description (who may call it), every parameter a description, and no schema has a generic one-word name
+ * ({@link #GENERIC_NAMES}: a generated {@code Status} class says nothing of whose status it is).
  */
 public final class OpenApiContract {
+
+    /** Schema names that say nothing of their owner: prefix them ({@code AgreementSignature}, {@code QuotaTargets}). */
+    public static final Set<String> GENERIC_NAMES = Set.of(
+            "Action", "Body", "Count", "Counts", "Data", "Decision", "Detail", "Details", "Entry", "Figures", "Filter",
+            "Filters", "Info", "Item", "Items", "Line", "Outcome", "Page", "Payload", "Reason", "Record", "Report",
+            "Request", "Response", "Result", "Row", "Signature", "State", "Status", "Step", "Summary", "Target",
+            "Targets", "Total", "Totals", "Tutor", "Value", "View");
 
     private OpenApiContract() {
     }
 
-    /** The document the service under test serves ({@code /q/openapi}, as JSON) holds the contract. */
+    /**
+     * The document the service under test serves ({@code /q/openapi}, as JSON) holds the contract. It is also written
+     * to {@code target/openapi/<module>.json}, for {@code bin/lint-openapi} to read without starting the service.
+     */
     public static OpenAPI assertServedDocumentHolds() {
-        return assertHolds(RestAssured.given().queryParam("format", "json").when().get("/q/openapi")
-                .then().statusCode(200).extract().asString());
+        String document = RestAssured.given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).extract().asString();
+        keep(document);
+        return assertHolds(document);
+    }
+
+    private static void keep(String document) {
+        Path module = Path.of("").toAbsolutePath();
+        Path target = module.resolve("target");
+        if (!Files.isDirectory(target)) return;
+        try {
+            Path file = target.resolve("openapi").resolve(module.getFileName() + ".json");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Fails with every breach listed, one line per operation and rule. */
@@ -64,6 +97,10 @@ public final class OpenApiContract {
                 ? Set.of() : openApi.getComponents().getSecuritySchemes().keySet();
         Map<String, String> ids = new HashMap<>();
         security(openApi.getSecurity(), schemes, "the document", breaches);
+        if (openApi.getComponents() != null && openApi.getComponents().getSchemas() != null) {
+            openApi.getComponents().getSchemas().keySet().stream().filter(GENERIC_NAMES::contains).sorted()
+                    .forEach(name -> breaches.add("schema " + name + ": a generic name, say whose it is (@Schema(name = ...))"));
+        }
         openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
             String where = method + " " + path;
             String id = operation.getOperationId();
@@ -73,6 +110,10 @@ public final class OpenApiContract {
                 breaches.add(where + ": operationId " + id + " already names " + ids.get(id));
             }
             if (!typedSuccess(operation)) breaches.add(where + ": no typed 2xx response");
+            if (blank(operation.getSummary())) breaches.add(where + ": no summary");
+            if (blank(operation.getDescription())) breaches.add(where + ": no description (who may call it)");
+            parameters(item.getParameters(), openApi, where, breaches);
+            parameters(operation.getParameters(), openApi, where, breaches);
             if (operation.getSecurity() == null && openApi.getSecurity() == null) {
                 breaches.add(where + ": no security declared (security: [] for a public operation)");
             }
@@ -83,6 +124,29 @@ public final class OpenApiContract {
             }
         }));
         return breaches;
+    }
+
+    private static void parameters(List<Parameter> parameters, OpenAPI openApi, String where, List<String> breaches) {
+        if (parameters == null) return;
+        for (Parameter parameter : parameters) {
+            Parameter resolved = resolve(parameter, openApi);
+            if (resolved == null) {
+                breaches.add(where + ": parameter " + parameter.get$ref() + " is not defined");
+            } else if (blank(resolved.getDescription())) {
+                breaches.add(where + ": parameter " + resolved.getName() + " (" + resolved.getIn() + ") has no description");
+            }
+        }
+    }
+
+    private static Parameter resolve(Parameter parameter, OpenAPI openApi) {
+        if (parameter.get$ref() == null) return parameter;
+        String name = parameter.get$ref().substring(parameter.get$ref().lastIndexOf('/') + 1);
+        return openApi.getComponents() == null || openApi.getComponents().getParameters() == null
+                ? null : openApi.getComponents().getParameters().get(name);
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
     }
 
     private static boolean typedSuccess(Operation operation) {

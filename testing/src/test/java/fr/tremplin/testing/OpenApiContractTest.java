@@ -9,12 +9,16 @@ class OpenApiContractTest {
 
     private static final String COMPONENTS = """
             "components": {"schemas": {"Offer": {"type": "object", "properties": {"id": {"type": "string"}}}},
+                           "parameters": {"IfNoneMatch": {"name": "If-None-Match", "in": "header", "description": "An ETag", "schema": {"type": "string"}}},
                            "securitySchemes": {"jwt": {"type": "http", "scheme": "bearer"}}}""";
 
     @Test
     void a_named_typed_and_secured_document_passes() {
         String good = document("""
                 "operationId": "getOffer", "security": [{"jwt": []}],
+                "summary": "One offer", "description": "Anybody.",
+                "parameters": [{"name": "page", "in": "query", "description": "From 0", "schema": {"type": "integer"}},
+                               {"$ref": "#/components/parameters/IfNoneMatch"}],
                 "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Offer"}}}}}""");
         assertThat(OpenApiContract.breaches(good)).isEmpty();
     }
@@ -28,6 +32,8 @@ class OpenApiContractTest {
         assertThat(OpenApiContract.breaches(bad)).containsExactlyInAnyOrder(
                 "GET /offers: no operationId",
                 "GET /offers: no typed 2xx response",
+                "GET /offers: no summary",
+                "GET /offers: no description (who may call it)",
                 "GET /offers: security scheme SecurityScheme is not defined",
                 "GET /offers request body (application/json): an unnamed inline object schema");
     }
@@ -41,8 +47,28 @@ class OpenApiContractTest {
                  %s}""".formatted(COMPONENTS);
         assertThat(OpenApiContract.breaches(bad)).containsExactlyInAnyOrder(
                 "GET /a: no security declared (security: [] for a public operation)",
+                "GET /a: no summary", "GET /a: no description (who may call it)",
+                "GET /b: no summary", "GET /b: no description (who may call it)",
                 "swagger-parser: attribute paths.'/b'(get).operationId is repeated",
                 "GET /b: operationId same already names GET /a");
+    }
+
+    @Test
+    void an_undescribed_parameter_and_a_generic_schema_name_are_breaches() {
+        String bad = """
+                {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {
+                  "/offers/{id}": {"parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
+                    "get": {"operationId": "getOffer", "security": [], "summary": "s", "description": "d",
+                      "parameters": [{"name": "If-None-Match", "in": "header", "schema": {"type": "string"}},
+                                     {"$ref": "#/components/parameters/Missing"}],
+                      "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Status"}}}}}}}},
+                 "components": {"schemas": {"Status": {"type": "string", "enum": ["DRAFT"]}},
+                   "parameters": {"IfNoneMatch": {"name": "If-None-Match", "in": "header", "description": "An ETag", "schema": {"type": "string"}}}}}""";
+        assertThat(OpenApiContract.breaches(bad)).contains(
+                "schema Status: a generic name, say whose it is (@Schema(name = ...))",
+                "GET /offers/{id}: parameter id (path) has no description",
+                "GET /offers/{id}: parameter If-None-Match (header) has no description",
+                "GET /offers/{id}: parameter #/components/parameters/Missing is not defined");
     }
 
     private static String document(String operation) {

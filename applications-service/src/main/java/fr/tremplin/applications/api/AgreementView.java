@@ -1,6 +1,7 @@
 package fr.tremplin.applications.api;
 
 import fr.tremplin.common.web.Versioned;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import fr.tremplin.applications.domain.Agreement;
 
 import java.time.Instant;
@@ -17,12 +18,15 @@ public record AgreementView(UUID id, UUID applicationId, Agreement.Status status
                             Tutor tutor, Signatures signatures, Instant signingLinkExpiresAt, Instant createdAt,
                             Instant signedAt, int version) implements Versioned {
 
+    @Schema(name = "AgreementTutor", description = "The host's tutor for the week")
     public record Tutor(String name, String function) {
     }
 
+    @Schema(name = "AgreementSignatures", description = "The three signatures an agreement needs")
     public record Signatures(Signature principal, Signature host, Signature legalRepresentative) {
     }
 
+    @Schema(name = "AgreementSignature", description = "One party's signature: whether and when, and by whom for the school and the host")
     public record Signature(boolean signed, Instant signedAt, String signedBy) {
     }
 

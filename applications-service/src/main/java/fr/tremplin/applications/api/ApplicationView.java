@@ -1,6 +1,7 @@
 package fr.tremplin.applications.api;
 
 import fr.tremplin.common.web.Versioned;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import fr.tremplin.applications.domain.Application;
 import fr.tremplin.applications.domain.ApplicationState;
 import fr.tremplin.applications.domain.Transition;
@@ -18,6 +19,7 @@ public record ApplicationView(UUID id, UUID pupilId, String schoolUai, String cl
                               UUID redirectedTo, UUID redirectedFrom, UUID agreementId, String claimedBy,
                               Instant claimedUntil, int version, List<Step> history) implements Versioned {
 
+    @Schema(name = "ApplicationStep", description = "One transition of a candidacy: who (id and role), when, from, to, why")
     public record Step(String action, ApplicationState from, ApplicationState to, String actor, String role,
                        String reason, Instant at) {
         static Step of(Transition t) {

@@ -1,5 +1,6 @@
 package fr.tremplin.applications.domain;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -19,6 +20,7 @@ import java.util.UUID;
 @Entity
 public class Agreement extends PanacheEntityBase {
 
+    @Schema(name = "AgreementStatus", description = "DRAFT until the three signatures, then SIGNED; CANCELLED with its candidacy")
     public enum Status {
         DRAFT, SIGNED, CANCELLED
     }

@@ -1,5 +1,6 @@
 package fr.tremplin.applications.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import fr.tremplin.applications.api.AgreementView;
 import fr.tremplin.applications.api.SigningLinkView;
 import fr.tremplin.applications.api.TutorRequest;
@@ -44,7 +45,10 @@ public class AgreementResource {
     @Path("/{id}")
     @RolesAllowed({Roles.PUPIL, Roles.PRINCIPAL, Roles.MAIN_TEACHER, Roles.RIPREE, Roles.TEACHER, Roles.HOST,
             Roles.RELAY, Roles.MINISTRY, Roles.TERRITORY, Roles.ADMIN})
-    @Operation(summary = "An agreement: parties, dates, tutor, signatures", description = "Whoever may read its candidacy.")
+    @Operation(summary = "An agreement: parties, dates, tutor, signatures", description = "Roles: every role but "
+            + "operator, within its scope: whoever may read its candidacy.")
+    @APIResponse(responseCode = "200", description = "The agreement", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AgreementView.class), examples = @ExampleObject(name = "two-signatures", summary = "Signed by the school and the host", value = ApiExamples.AGREEMENT)))
     public AgreementView get(@PathParam("id") UUID id) {
         return agreements.get(caller, id);
     }
@@ -53,7 +57,8 @@ public class AgreementResource {
     @Path("/{id}/tutor")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.HOST)
-    @Operation(summary = "Host: name the tutor for the week (before the host signs)")
+    @Operation(summary = "Host: name the tutor for the week (before the host signs)",
+            description = "Role: host (only its own organisation's agreements).")
     @APIResponse(responseCode = "409", description = "Agreement not a draft, or the host already signed")
     @APIResponse(responseCode = "200", description = "The agreement", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementView.class)))
     public AgreementView tutor(@PathParam("id") UUID id, @NotNull @Valid TutorRequest request) {
@@ -64,11 +69,13 @@ public class AgreementResource {
     @Path("/{id}/sign")
     @RolesAllowed({Roles.PRINCIPAL, Roles.HOST})
     @Operation(summary = "The school's principal or the host signs",
-            description = "When the principal, the host and a legal representative have signed, the candidacy becomes "
+            description = "Roles: principal (their school's agreements), host (its organisation's). No request body: "
+                    + "the token says who signs. When the principal, the host and a legal representative have signed, the candidacy becomes "
                     + "AGREEMENT_SIGNED and agreement.signed is published.")
     @APIResponse(responseCode = "409", description = "Already signed by this party, or agreement not a draft")
     @APIResponse(responseCode = "422", description = "Host: the tutor is not named yet")
-    @APIResponse(responseCode = "200", description = "The agreement", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementView.class)))
+    @APIResponse(responseCode = "200", description = "The agreement", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AgreementView.class), examples = @ExampleObject(name = "two-signatures", summary = "The host signed after the principal", value = ApiExamples.AGREEMENT)))
     public AgreementView sign(@PathParam("id") UUID id) {
         return agreements.sign(caller, id);
     }
@@ -77,7 +84,7 @@ public class AgreementResource {
     @Path("/{id}/signing-link")
     @RolesAllowed({Roles.PRINCIPAL, Roles.MAIN_TEACHER, Roles.RIPREE, Roles.TEACHER})
     @Operation(summary = "School staff: a one-time signing link for the pupil's legal representative",
-            description = "The token is shown in this answer only (only its hash is stored); hand it to the family. "
+            description = "Roles: principal, RIPREE, teacher (their school's agreements), main teacher (their classes'). The token is shown in this answer only (only its hash is stored); hand it to the family. "
                     + "Asking again issues a new link and the previous one stops working.")
     @APIResponse(responseCode = "201", description = "The link", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SigningLinkView.class)))
     public Response signingLink(@PathParam("id") UUID id) {

@@ -1,5 +1,7 @@
 package fr.tremplin.applications.rest;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import fr.tremplin.applications.api.ApplicationSummary;
 import fr.tremplin.applications.api.ClaimView;
 import fr.tremplin.applications.api.RelayRequest;
@@ -122,7 +124,7 @@ public class RelayResource {
     @GET
     @Path("/{relayId}")
     @RolesAllowed({Roles.ADMIN, Roles.RELAY})
-    @Operation(summary = "One relay", description = "Roles: admin, the relay itself.")
+    @Operation(summary = "One relay", description = "Roles: admin (any), relay (itself only).")
     @APIResponse(responseCode = "404", description = "Unknown relay")
     @APIResponse(responseCode = "200", description = "The relay", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RelayView.class)))
     public RelayView get(
@@ -134,7 +136,9 @@ public class RelayResource {
     @Path("/{relayId}/queue")
     @RolesAllowed({Roles.ADMIN, Roles.RELAY})
     @Operation(summary = "The relay's SUBMITTED candidacies, oldest first",
-            description = "Roles: the relay itself (token claim relay), admin. Each item shows whether an agent holds it.")
+            description = "Roles: relay (its own queue only: token claim relay), admin (any). Each item shows whether an agent holds it.")
+    @APIResponse(responseCode = "200", description = "A page of SUBMITTED candidacies", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "PageApplicationSummary"), examples = @ExampleObject(name = "queue", summary = "One candidacy waiting for triage", value = ApiExamples.QUEUE)))
     public Page<ApplicationSummary> queue(
             @PathParam("relayId") @Pattern(regexp = TerritoryId.PATTERN, message = TerritoryId.MESSAGE) String relayId, @BeanParam @Valid PageParams page) {
         return relays.queue(caller, relayId, page);
@@ -147,10 +151,10 @@ public class RelayResource {
             description = "The oldest SUBMITTED candidacies nobody holds (or this agent already holds) are leased to "
                     + "the agent (token sub) for tremplin.applications.claim-lease (5 minutes): another agent's "
                     + "forward, redirect or reject of them is refused with 409 meanwhile. Two agents claiming at once "
-                    + "get disjoint batches.")
+                    + "get disjoint batches. Role: relay (its own queue only).")
     public ClaimView claim(
             @PathParam("relayId") @Pattern(regexp = TerritoryId.PATTERN, message = TerritoryId.MESSAGE) String relayId,
-                           @QueryParam("size") @DefaultValue("10") @Min(value = 1, message = "must be between 1 and 100")
+                           @Parameter(description = "How many candidacies to lease, 1 to 100 (default 10)") @QueryParam("size") @DefaultValue("10") @Min(value = 1, message = "must be between 1 and 100")
                            @Max(value = 100, message = "must be between 1 and 100") int size) {
         return relays.claim(caller, relayId, size);
     }
@@ -158,7 +162,8 @@ public class RelayResource {
     @DELETE
     @Path("/{relayId}/queue/claim")
     @RolesAllowed(Roles.RELAY)
-    @Operation(summary = "Give back the calling agent's leases on the queue")
+    @Operation(summary = "Give back the calling agent's leases on the queue",
+            description = "Role: relay (its own queue only); only the calling agent's leases are released.")
     @APIResponse(responseCode = "204", description = "Released")
     public Response release(
             @PathParam("relayId") @Pattern(regexp = TerritoryId.PATTERN, message = TerritoryId.MESSAGE) String relayId) {

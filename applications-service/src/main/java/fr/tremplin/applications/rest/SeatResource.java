@@ -11,6 +11,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -38,7 +39,7 @@ public class SeatResource {
     @APIResponse(responseCode = "403", description = "Not your offer")
     @APIResponse(responseCode = "404", description = "Offer unknown to applications-service (yet)")
     @APIResponse(responseCode = "200", description = "The seats", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SeatsView.class)))
-    public SeatsView get(@PathParam("offerId") UUID offerId) {
+    public SeatsView get(@Parameter(description = "The offer's id (as in offers-service)") @PathParam("offerId") UUID offerId) {
         return seats.of(caller, offerId);
     }
 }

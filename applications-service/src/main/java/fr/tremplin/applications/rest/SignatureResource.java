@@ -1,5 +1,7 @@
 package fr.tremplin.applications.rest;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import fr.tremplin.applications.api.FamilyAgreementView;
 import fr.tremplin.applications.service.AgreementService;
 import jakarta.annotation.security.PermitAll;
@@ -33,18 +35,26 @@ public class SignatureResource {
     @GET
     @Path("/{token}")
     @PermitAll
-    @Operation(summary = "What the link holder is about to sign")
-    public FamilyAgreementView view(@PathParam("token") String token) {
+    @Operation(summary = "What the link holder is about to sign",
+            description = "Public: no token; the one-time link is the credential (issued to school staff, handed to "
+                    + "the family). Shows the internship, never the people's ids.")
+    @APIResponse(responseCode = "200", description = "The agreement as the family sees it", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = FamilyAgreementView.class), examples = @ExampleObject(name = "to-sign", summary = "Signed by the school and the host, waiting for the family", value = ApiExamples.FAMILY_AGREEMENT)))
+    @APIResponse(responseCode = "404", description = "Unknown, spent or expired link")
+    public FamilyAgreementView view(@Parameter(description = "The one-time signing token from the link (20 to 100 characters)", example = ApiExamples.SIGNING_TOKEN) @PathParam("token") String token) {
         return agreements.familyView(token);
     }
 
     @POST
     @Path("/{token}")
     @PermitAll
-    @Operation(summary = "A legal representative signs; the link is spent")
+    @Operation(summary = "A legal representative signs; the link is spent",
+            description = "Public: no token; the one-time link is the credential. No request body: calling this "
+                    + "route is the signature. When the principal and the host have signed too, the agreement is SIGNED.")
     @APIResponse(responseCode = "409", description = "The agreement can no longer be signed (cancelled)")
-    @APIResponse(responseCode = "200", description = "The agreement as the family sees it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FamilyAgreementView.class)))
-    public FamilyAgreementView sign(@PathParam("token") String token) {
+    @APIResponse(responseCode = "200", description = "The agreement as the family sees it", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = FamilyAgreementView.class), examples = @ExampleObject(name = "signed", summary = "The third signature: the agreement is signed", value = ApiExamples.FAMILY_AGREEMENT_SIGNED)))
+    public FamilyAgreementView sign(@Parameter(description = "The one-time signing token from the link (20 to 100 characters)", example = ApiExamples.SIGNING_TOKEN) @PathParam("token") String token) {
         return agreements.familySign(token);
     }
 }

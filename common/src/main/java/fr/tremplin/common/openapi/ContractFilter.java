@@ -8,6 +8,8 @@ import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
@@ -15,6 +17,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,7 +26,10 @@ import java.util.regex.Pattern;
  * The rules every service's OpenAPI document follows, written once so that a generated client can rely on them
  * (issue 11): every operation has an {@code operationId}, a public one says {@code security: []}, and each
  * answers the problem+json errors it can return with the one named {@code Problem} schema. Resources only write
- * an error response when they have something specific to say; this filter gives it its content.
+ * an error response when they have something specific to say; this filter gives it its content. The parameters that
+ * mean the same on every route ({@link #SHARED_PARAMETERS}: paging, conditional requests, idempotency, a school's
+ * UAI, a relay's id, a school year) are described here once, and a path's {@code {id}} is named after the resource
+ * the path segment before it names; a resource's own {@code @Parameter(description = ...)} always wins.
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class ContractFilter implements OASFilter {
@@ -34,6 +40,28 @@ public class ContractFilter implements OASFilter {
     private static final Pattern CLASS_METHOD = Pattern.compile("([A-Z]\\w*?)(?:Resource)?_(\\w+)");
     private static final Set<PathItem.HttpMethod> WRITES =
             Set.of(PathItem.HttpMethod.POST, PathItem.HttpMethod.PUT, PathItem.HttpMethod.PATCH, PathItem.HttpMethod.DELETE);
+
+    /** Where and what: {@code "query page"} → its description. */
+    static final Map<String, String> SHARED_PARAMETERS = Map.ofEntries(
+            Map.entry("query page", "Page number, counted from 0"),
+            Map.entry("query size", "Items per page, 1 to 100 (default 20)"),
+            Map.entry("header Idempotency-Key", "A key of 1 to 128 characters chosen by the client: a retry with the "
+                    + "same key and body answers what the first call answered instead of creating twice (kept 1 day; "
+                    + "the same key with another body is a 422)"),
+            Map.entry("header If-Match", "The ETag the edit was made on (\"3\" or W/\"3\"); else the body's version. "
+                    + "None: 428; stale: 409"),
+            Map.entry("header If-None-Match", "ETags the client holds: when one is still current the answer is 304 "
+                    + "without body"),
+            Map.entry("header Accept", "The media type wanted: application/json, or text/csv where the operation offers it"),
+            Map.entry("path uai", "The school's UAI: 7 digits and a letter, e.g. 0590001A"),
+            Map.entry("query uai", "Only this school (its UAI, e.g. 0590001A)"),
+            Map.entry("path relayId", "The relay's id: lower-case words joined by single hyphens, e.g. relais-lille-nord"),
+            Map.entry("query relayId", "Only this relay's (its id, e.g. relais-lille-nord)"),
+            Map.entry("path schoolYear", "A school year, e.g. 2026-2027"),
+            Map.entry("query schoolYear", "A school year, e.g. 2026-2027 (default: the current one)"),
+            Map.entry("query department", "Only this département (its code: 01-95, 2A, 2B, 971-976)"),
+            Map.entry("query academy", "Only this académie (its code, e.g. lille)"),
+            Map.entry("query bassin", "Only this bassin / pôle de stages (its id)"));
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -47,8 +75,76 @@ public class ContractFilter implements OASFilter {
             }
             boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
             if (!secured) operation.setSecurity(List.of());
+            if (secured) {
+                rolesSaid(operation);
+                rolesAsExtension(operation);
+            }
             errors(operation, path.contains("{"), WRITES.contains(method), operation.getRequestBody() != null, secured);
+            describe(item.getParameters(), path);
+            describe(operation.getParameters(), path);
         }));
+    }
+
+    /**
+     * A secured operation's description says who may call it: when its author did not name the roles (the scope
+     * rules are theirs to write), they are put first, from the security requirement Quarkus wrote for
+     * {@code @RolesAllowed}.
+     */
+    static void rolesSaid(Operation operation) {
+        String description = operation.getDescription();
+        if (description == null || description.isBlank() || description.toLowerCase(java.util.Locale.ROOT).contains("role")) return;
+        Set<String> roles = new java.util.LinkedHashSet<>();
+        operation.getSecurity().forEach(requirement -> requirement.getSchemes().values().forEach(scopes -> {
+            if (scopes != null) roles.addAll(scopes);
+        }));
+        if (roles.isEmpty()) return;
+        operation.setDescription((roles.size() == 1 ? "Role: " : "Roles: ") + String.join(", ", roles) + ". " + description);
+    }
+
+    /**
+     * OpenAPI 3.0 reserves a requirement's scopes for OAuth2 and OpenID Connect (Spectral's
+     * {@code oas3-operation-security-defined}): the roles Quarkus lists there move to {@code x-roles}, read by
+     * machines, after the description has said them to people; the requirement becomes {@code jwt: []}.
+     */
+    static void rolesAsExtension(Operation operation) {
+        Set<String> roles = new java.util.LinkedHashSet<>();
+        List<SecurityRequirement> plain = new java.util.ArrayList<>();
+        operation.getSecurity().forEach(requirement -> {
+            SecurityRequirement without = OASFactory.createSecurityRequirement();
+            requirement.getSchemes().forEach((scheme, scopes) -> {
+                if (scopes != null) roles.addAll(scopes);
+                without.addScheme(scheme);
+            });
+            plain.add(without);
+        });
+        operation.setSecurity(plain);
+        if (!roles.isEmpty()) operation.addExtension("x-roles", List.copyOf(roles));
+    }
+
+    private static void describe(List<Parameter> parameters, String path) {
+        if (parameters == null) return;
+        for (Parameter parameter : parameters) {
+            if (parameter.getRef() != null || (parameter.getDescription() != null && !parameter.getDescription().isBlank())) continue;
+            String where = parameter.getIn() == null ? "" : parameter.getIn().name().toLowerCase(java.util.Locale.ROOT);
+            String shared = SHARED_PARAMETERS.get(where + " " + parameter.getName());
+            if (shared == null && "path".equals(where) && "id".equals(parameter.getName())) shared = idOf(path);
+            if (shared != null) parameter.setDescription(shared);
+        }
+    }
+
+    /** {@code /api/v1/classes/{id}/pupils} → "The class's id". */
+    static String idOf(String path) {
+        String[] segments = path.split("/");
+        for (int i = 1; i < segments.length; i++) {
+            if (segments[i].equals("{id}")) return "The " + singular(segments[i - 1]) + "'s id";
+        }
+        return null;
+    }
+
+    private static String singular(String plural) {
+        if (plural.endsWith("sses")) return plural.substring(0, plural.length() - 2);
+        if (plural.endsWith("s")) return plural.substring(0, plural.length() - 1);
+        return plural;
     }
 
     /** {@code OfferResource_get} becomes {@code getOffer}, {@code OfferSearchResource_search} {@code offerSearch}. */

@@ -3,6 +3,7 @@ package fr.tremplin.common.openapi;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -39,6 +40,9 @@ class ContractFilterTest {
         assertThat(publicRead.getSecurity()).isEmpty();
         assertThat(publicRead.getResponses().getAPIResponses().keySet()).containsExactlyInAnyOrder("200", "400", "401", "404", "429");
         assertThat(securedWrite.getSecurity()).hasSize(1);
+        assertThat(securedWrite.getSecurity().get(0).getSchemes()).containsOnlyKeys("jwt");
+        assertThat(securedWrite.getSecurity().get(0).getScheme("jwt")).isEmpty();
+        assertThat(securedWrite.getExtensions()).containsEntry("x-roles", List.of("host"));
         assertThat(securedWrite.getResponses().getAPIResponses().keySet())
                 .containsExactlyInAnyOrder("400", "401", "403", "409", "422", "429");
         assertThat(securedWrite.getResponses().getAPIResponse("422").getDescription()).isEqualTo("Unknown sector");
@@ -46,6 +50,38 @@ class ContractFilterTest {
                 .getSchema().getRef()).isEqualTo("#/components/schemas/Problem");
         assertThat(publicRead.getResponses().getAPIResponse("200").getContent()).isNull();
         assertThat(openApi.getComponents().getSchemas()).containsKeys("Problem", "Violation");
+    }
+
+    @Test
+    void shared_parameters_and_ids_are_described_once_and_a_resources_own_words_win() {
+        Operation read = OASFactory.createOperation().operationId("ClassResource_pupils")
+                .addParameter(OASFactory.createParameter().name("id").in(Parameter.In.PATH))
+                .addParameter(OASFactory.createParameter().name("page").in(Parameter.In.QUERY))
+                .addParameter(OASFactory.createParameter().name("If-None-Match").in(Parameter.In.HEADER))
+                .addParameter(OASFactory.createParameter().name("size").in(Parameter.In.QUERY).description("At most 50"))
+                .addParameter(OASFactory.createParameter().name("mystery").in(Parameter.In.QUERY));
+        OpenAPI openApi = OASFactory.createOpenAPI().paths(OASFactory.createPaths()
+                .addPathItem("/api/v1/classes/{id}/pupils", OASFactory.createPathItem().GET(read)));
+
+        new ContractFilter().filterOpenAPI(openApi);
+
+        assertThat(read.getParameters()).extracting(Parameter::getDescription).containsExactly(
+                "The class's id", ContractFilter.SHARED_PARAMETERS.get("query page"),
+                ContractFilter.SHARED_PARAMETERS.get("header If-None-Match"), "At most 50", null);
+    }
+
+    @Test
+    void a_secured_description_that_names_no_role_gets_them_first() {
+        Operation silent = OASFactory.createOperation().description("Only its own offers.")
+                .addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("jwt", List.of("host", "admin")));
+        Operation said = OASFactory.createOperation().description("Role: admin.")
+                .addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("jwt", List.of("admin")));
+
+        ContractFilter.rolesSaid(silent);
+        ContractFilter.rolesSaid(said);
+
+        assertThat(silent.getDescription()).isEqualTo("Roles: host, admin. Only its own offers.");
+        assertThat(said.getDescription()).isEqualTo("Role: admin.");
     }
 
     @Test

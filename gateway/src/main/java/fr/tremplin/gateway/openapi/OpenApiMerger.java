@@ -18,6 +18,8 @@ import io.vertx.core.json.JsonObject;
  * Two things are never renamed, since a client generated from the document relies on them (issue 11): the security
  * schemes (operations name them by key, not by reference; the gateway checks one token for every service, so the
  * first service's definition is kept) and the operation ids (one taken already is prefixed with the service's name).
+ * Then every operation gets the answers the gateway itself gives, whichever service is behind it (see
+ * {@link GatewayAnswers}): 401 where secured, 429, 502 and 504, as problem+json with the shared {@code Problem} schema.
  */
 public final class OpenApiMerger {
 
@@ -61,6 +63,7 @@ public final class OpenApiMerger {
             }
         }
 
+        GatewayAnswers.addTo(paths, components);
         JsonObject merged = new JsonObject()
                 .put("openapi", version == null ? DEFAULT_VERSION : version)
                 .put("info", new JsonObject()

@@ -107,6 +107,34 @@ class OpenApiMergerTest {
         assertThat(paths.getJsonObject("/api/v1/pupils").getJsonObject("get").getString("operationId")).isEqualTo("schoolsList");
     }
 
+    @Test
+    void every_operation_gets_the_gateways_own_answers_as_problems() {
+        JsonObject offers = document("/api/v1/offers", "Offer", null);
+        JsonObject schools = document("/api/v1/pupils", "Pupil", null);
+        JsonObject secured = schools.getJsonObject("paths").getJsonObject("/api/v1/pupils").getJsonObject("get");
+        secured.put("security", new JsonArray().add(new JsonObject().put("jwt", new JsonArray())));
+        secured.getJsonObject("responses").put("401", new JsonObject().put("description", "the service's own words"));
+        offers.getJsonObject("paths").getJsonObject("/api/v1/offers").getJsonObject("get").put("security", new JsonArray());
+
+        JsonObject merged = OpenApiMerger.merge(ordered(Service.OFFERS, offers, Service.SCHOOLS, schools), List.of());
+
+        JsonObject publicAnswers = responsesOf(merged, "/api/v1/offers");
+        JsonObject securedAnswers = responsesOf(merged, "/api/v1/pupils");
+        assertThat(publicAnswers.fieldNames()).containsExactlyInAnyOrder("200", "429", "502", "504");
+        assertThat(securedAnswers.fieldNames()).containsExactlyInAnyOrder("200", "401", "429", "502", "504");
+        assertThat(securedAnswers.getJsonObject("401").getString("description")).isEqualTo("the service's own words");
+        for (String code : List.of("429", "502", "504")) {
+            assertThat(publicAnswers.getJsonObject(code).getJsonObject("content").getJsonObject("application/problem+json")
+                    .getJsonObject("schema").getString("$ref")).as(code).isEqualTo("#/components/schemas/Problem");
+        }
+        assertThat(publicAnswers.getJsonObject("429").getJsonObject("headers").containsKey("Retry-After")).isTrue();
+        assertThat(merged.getJsonObject("components").getJsonObject("schemas").containsKey("Problem")).isTrue();
+    }
+
+    private static JsonObject responsesOf(JsonObject merged, String path) {
+        return merged.getJsonObject("paths").getJsonObject(path).getJsonObject("get").getJsonObject("responses");
+    }
+
     private static Map<Service, JsonObject> ordered(Service first, JsonObject a, Service second, JsonObject b) {
         Map<Service, JsonObject> documents = new LinkedHashMap<>();
         documents.put(first, a);

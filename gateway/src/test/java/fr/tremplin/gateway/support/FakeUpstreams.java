@@ -146,7 +146,7 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         response.end(echo.encode());
     }
 
-    /** Each service documents some of its paths; offers and schools define "Page" differently. */
+    /** Each service documents some of its paths; offers and schools define "Listing" differently. */
     static JsonObject openApi(String service) {
         JsonObject problem = new JsonObject().put("type", "object")
                 .put("properties", new JsonObject().put("title", new JsonObject().put("type", "string")));
@@ -156,17 +156,17 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         // (schools and applications name an operation "list" as offers does: the merged document keeps ids unique)
         switch (service) {
             case "offers" -> {
-                paths.put("/api/v1/offers", operation("#/components/schemas/Page", "list", false));
+                paths.put("/api/v1/offers", operation("#/components/schemas/Listing", "list", false));
                 paths.put("/api/v1/offers/{id}", operation("#/components/schemas/Offer", "getOffer", false));
                 paths.put("/internal/not-routed", operation("#/components/schemas/Offer", "internal", false));
                 schemas.put("Offer", new JsonObject().put("type", "object"));
-                schemas.put("Page", page("#/components/schemas/Offer"));
+                schemas.put("Listing", page("#/components/schemas/Offer"));
             }
             case "schools" -> {
                 paths.put("/api/v1/schools/{uai}", operation("#/components/schemas/School", "getSchool", true));
-                paths.put("/api/v1/pupils", operation("#/components/schemas/Page", "list", true));
+                paths.put("/api/v1/pupils", operation("#/components/schemas/Listing", "list", true));
                 schemas.put("School", new JsonObject().put("type", "object"));
-                schemas.put("Page", page("#/components/schemas/School"));
+                schemas.put("Listing", page("#/components/schemas/School"));
             }
             default -> paths.put("/api/v1/applications", operation("#/components/schemas/Problem", "list", true));
         }
@@ -175,6 +175,7 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
             Matcher name = Pattern.compile("\\{(\\w+)}").matcher(path);
             while (name.find()) {
                 parameters.add(new JsonObject().put("name", name.group(1)).put("in", "path").put("required", true)
+                        .put("description", "The " + name.group(1))
                         .put("schema", new JsonObject().put("type", "string")));
             }
             if (!parameters.isEmpty()) {
@@ -197,6 +198,8 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
             security.add(new JsonObject().put("jwt", new JsonArray()));
         }
         return new JsonObject().put("get", new JsonObject().put("operationId", operationId).put("security", security)
+                .put("summary", "Read " + ref.substring(ref.lastIndexOf('/') + 1))
+                .put("description", secured ? "Roles: any." : "Public: no token needed.")
                 .put("responses", new JsonObject()
                 .put("200", new JsonObject().put("description", "OK").put("content", new JsonObject().put("application/json",
                         new JsonObject().put("schema", new JsonObject().put("$ref", ref)))))));

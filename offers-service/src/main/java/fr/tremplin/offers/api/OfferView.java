@@ -18,6 +18,7 @@ public record OfferView(UUID id, String title, String description, String sector
                         Reservation reservation, String reservedSchoolUai, OfferStatus status, String operator,
                         String externalRef, Instant createdAt, Instant updatedAt, int version) implements Versioned {
 
+    @Schema(name = "OfferAddress", description = "Where the internship takes place")
     public record Address(String street, String zipcode, String city, String department, String academy,
                           double latitude, double longitude) {
     }

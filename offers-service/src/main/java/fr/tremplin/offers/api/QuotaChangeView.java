@@ -1,5 +1,6 @@
 package fr.tremplin.offers.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import fr.tremplin.offers.domain.QuotaChange;
 
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.time.Instant;
  */
 public record QuotaChangeView(String changedBy, Instant changedAt, Targets before, Targets after, int version) {
 
+    @Schema(name = "QuotaTargets", description = "A quota's two targets: offers deposited and internships completed")
     public record Targets(int deposited, int completed) {
     }
 

@@ -15,6 +15,7 @@ public record Statistics(String schoolYear, String groupBy, String attribution, 
 
     /** The filters applied: those asked for, and those the caller's scope forces (ministry, territory). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "StatisticsFilters")
     public record Filters(String ministry, String academy, String department, Boolean publicSector,
                           @Schema(description = "a territorial referent's départements (forced)") List<String> territoryDepartments,
                           @Schema(description = "a territorial referent's académie (forced)") String territoryAcademy) {

@@ -45,6 +45,7 @@ public record StatisticsRow(
     }
 
     /** A measure split by the priority of the pupil's school. */
+    @Schema(name = "StatisticsByPriority")
     public record ByPriority(@JsonProperty("REP_PLUS") long repPlus, @JsonProperty("REP") long rep,
                              @JsonProperty("NONE") long none) {
     }

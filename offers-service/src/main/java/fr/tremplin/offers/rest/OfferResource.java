@@ -30,6 +30,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -73,7 +74,7 @@ public class OfferResource {
     @RolesAllowed({Roles.HOST, Roles.OPERATOR, Roles.MINISTRY, Roles.ADMIN})
     @Operation(summary = "The offers the caller is responsible for, in every status",
             description = "Roles: host (its organisation's), operator (those it pushed), ministry (its ministry's), admin (all).")
-    public Page<OfferView> managed(@QueryParam("status") OfferStatus status, @BeanParam @Valid PageParams page) {
+    public Page<OfferView> managed(@Parameter(description = "Only offers in this status") @QueryParam("status") OfferStatus status, @BeanParam @Valid PageParams page) {
         return offers.managed(caller, status, page);
     }
 
@@ -93,7 +94,7 @@ public class OfferResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.HOST, Roles.OPERATOR, Roles.ADMIN})
-    @Operation(summary = "Replace an offer", description = "Roles: its host, operator or an admin. Send the version edited in If-Match (or the body's version).")
+    @Operation(summary = "Replace an offer", description = "Roles: host (its organisation's offers), operator (the offers it pushed), admin (any). Send the version edited in If-Match (or the body's version).")
     @APIResponse(responseCode = "409", description = "Stale version or removed offer")
     @APIResponse(responseCode = "428", description = "No version sent")
     @APIResponse(responseCode = "200", description = "The offer", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OfferView.class)))
@@ -107,7 +108,9 @@ public class OfferResource {
     @POST
     @Path("/{id}/publish")
     @RolesAllowed({Roles.HOST, Roles.OPERATOR, Roles.ADMIN})
-    @Operation(summary = "Publish: the offer appears in searches and offer.published is emitted")
+    @Operation(summary = "Publish an offer",
+            description = "Roles: host (its organisation's offers), operator (the offers it pushed), admin (any). The offer "
+                    + "appears in searches and offer.published is emitted.")
     public OfferView publish(@PathParam("id") UUID id) {
         return offers.publish(caller, id);
     }
@@ -115,7 +118,9 @@ public class OfferResource {
     @POST
     @Path("/{id}/unpublish")
     @RolesAllowed({Roles.HOST, Roles.OPERATOR, Roles.ADMIN})
-    @Operation(summary = "Unpublish a published offer (it can be published again)")
+    @Operation(summary = "Unpublish a published offer",
+            description = "Roles: host (its organisation's offers), operator (the offers it pushed), admin (any). It "
+                    + "leaves searches and can be published again.")
     public OfferView unpublish(@PathParam("id") UUID id) {
         return offers.unpublish(caller, id);
     }
@@ -123,7 +128,9 @@ public class OfferResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed({Roles.HOST, Roles.OPERATOR, Roles.ADMIN})
-    @Operation(summary = "Remove an offer for good (kept for statistics, never shown again)")
+    @Operation(summary = "Remove an offer for good",
+            description = "Roles: host (its organisation's offers), operator (the offers it pushed), admin (any). Kept "
+                    + "for statistics, never shown again.")
     public OfferView remove(@PathParam("id") UUID id) {
         return offers.remove(caller, id);
     }

@@ -27,6 +27,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -58,12 +60,12 @@ public class OperatorOfferResource {
     @Path("/{externalRef}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or replace an offer by the operator's reference (idempotent)",
-            description = "201 when created, 200 when replaced or unchanged. Published unless published=false. "
+            description = "Role: operator (its own references only). 201 when created, 200 when replaced or unchanged. Published unless published=false. "
                     + "Identical PUTs sent at once make one offer: one answers 201, the others 200.")
     @APIResponse(responseCode = "422", description = "Unknown sector or ministry, week outside the school year")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OfferView.class)))
     @APIResponse(responseCode = "200", description = "Replaced (or unchanged)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OfferView.class)))
-    public Response put(@PathParam("externalRef") @Pattern(regexp = REF_PATTERN, message = "must be 1 to 100 letters, digits or . _ : -") String externalRef,
+    public Response put(@Parameter(description = "The operator's own reference for the offer (1 to 100 letters, digits or . _ : -)") @PathParam("externalRef") @Pattern(regexp = REF_PATTERN, message = "must be 1 to 100 letters, digits or . _ : -") String externalRef,
                         @NotNull @Valid OfferRequest request) {
         // the service method is the transaction: a lost race (a concurrent push of the same reference or organisation)
         // runs it again whole, and the loser then answers as a repeated PUT does (200)
@@ -75,18 +77,20 @@ public class OperatorOfferResource {
 
     @DELETE
     @Path("/{externalRef}")
-    @Operation(summary = "Withdraw an offer (idempotent: 204 again for an already withdrawn one)")
+    @Operation(summary = "Withdraw an offer by the operator's reference",
+            description = "Role: operator (its own references only). Idempotent: 204 again for an already withdrawn one.")
     @APIResponse(responseCode = "204", description = "Withdrawn")
     @APIResponse(responseCode = "404", description = "No offer with this reference")
-    public Response withdraw(@PathParam("externalRef") @Pattern(regexp = REF_PATTERN, message = "must be 1 to 100 letters, digits or . _ : -") String externalRef) {
+    public Response withdraw(@Parameter(description = "The operator's own reference for the offer (1 to 100 letters, digits or . _ : -)") @PathParam("externalRef") @Pattern(regexp = REF_PATTERN, message = "must be 1 to 100 letters, digits or . _ : -") String externalRef) {
         ingestion.withdraw(caller, externalRef);
         return Response.noContent().build();
     }
 
     @GET
     @Operation(summary = "The operator's own offers, oldest change first, withdrawn ones included",
-            description = "updatedSince (ISO-8601 instant) returns only what changed after it, for synchronisation.")
-    public Page<OfferView> list(@QueryParam("updatedSince") String updatedSince, @BeanParam @Valid PageParams page) {
+            description = "Role: operator (only the offers it pushed). updatedSince returns only what changed after it, for synchronisation.")
+    public Page<OfferView> list(@Parameter(description = "Only the offers changed after this instant (ISO-8601, e.g. 2026-11-02T08:00:00Z)",
+            schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("updatedSince") String updatedSince, @BeanParam @Valid PageParams page) {
         return ingestion.list(caller, instant(updatedSince), page);
     }
 
@@ -94,7 +98,7 @@ public class OperatorOfferResource {
     @Path("/batch")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or replace up to 500 offers in one call; each item is answered on its own",
-            description = "Each item succeeds or fails alone (its own transaction), with status 201, 200 or the 4xx and problem it would get alone.")
+            description = "Role: operator (its own references only). Each item succeeds or fails alone (its own transaction), with status 201, 200 or the 4xx and problem it would get alone.")
     @APIResponse(responseCode = "413", description = "More than 500 offers")
     @APIResponse(responseCode = "200", description = "The operatorbatch.result", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OperatorBatch.Result.class)))
     public OperatorBatch.Result batch(@NotNull OperatorBatch.Request request) {

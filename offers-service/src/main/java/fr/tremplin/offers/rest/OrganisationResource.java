@@ -62,7 +62,9 @@ public class OrganisationResource {
     @Path("/{id}")
     @RolesAllowed({Roles.HOST, Roles.OPERATOR, Roles.MINISTRY, Roles.ADMIN, Roles.RELAY, Roles.PRINCIPAL,
             Roles.MAIN_TEACHER, Roles.RIPREE, Roles.TEACHER, Roles.PUPIL, Roles.TERRITORY})
-    @Operation(summary = "One host organisation (public information)")
+    @Operation(summary = "One host organisation (public information)",
+            description = "Roles: every authenticated role (host, operator, ministry, admin, relay, principal, main-teacher, "
+                    + "ripree, teacher, pupil, territory); what it shows is public information about the host.")
     public OrganisationView get(@PathParam("id") UUID id) {
         return OrganisationView.of(organisations.get(caller, id));
     }

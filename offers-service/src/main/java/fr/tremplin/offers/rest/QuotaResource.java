@@ -57,6 +57,9 @@ public class QuotaResource {
     private final QuotaService quotas;
     private final Caller caller;
 
+    private static final String CODE = "What the scope names: FR (NATIONAL), a ministry code (MINARM), an académie "
+            + "slug (lille), a département code (59, 2A, 974), PUBLIC or PRIVATE (SECTOR)";
+
     public QuotaResource(QuotaService quotas, Caller caller) {
         this.quotas = quotas;
         this.caller = caller;
@@ -80,9 +83,8 @@ public class QuotaResource {
     @APIResponse(responseCode = "422", description = "Unknown ministry code")
     @APIResponse(responseCode = "428", description = "Changing an existing quota without its version")
     public Response put(@Parameter(description = "e.g. 2026-2027") @PathParam("schoolYear") String schoolYear,
-                        @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"NATIONAL", "MINISTRY", "ACADEMY", "DEPARTMENT", "SECTOR"}))
-                        @PathParam("scope") String scope,
-                        @PathParam("code") String code,
+                        @Parameter(description = "NATIONAL, MINISTRY, ACADEMY, DEPARTMENT or SECTOR", schema = @Schema(type = SchemaType.STRING, enumeration = {"NATIONAL", "MINISTRY", "ACADEMY", "DEPARTMENT", "SECTOR"})) @PathParam("scope") String scope,
+                        @Parameter(description = CODE) @PathParam("code") String code,
                         @NotNull @Valid QuotaRequest request,
                         @HeaderParam("If-Match") String ifMatch) {
         QuotaService.Saved saved = quotas.put(caller, schoolYear, scope, code, request,
@@ -101,8 +103,7 @@ public class QuotaResource {
     @APIResponse(responseCode = "200", description = "A page of quotas",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuotaPage.class)))
     public Page<QuotaView> list(@Parameter(description = "required, e.g. 2026-2027") @QueryParam("schoolYear") String schoolYear,
-                                @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"NATIONAL", "MINISTRY", "ACADEMY", "DEPARTMENT", "SECTOR"}))
-                                @QueryParam("scope") String scope,
+                                @Parameter(description = "Only this scope", schema = @Schema(type = SchemaType.STRING, enumeration = {"NATIONAL", "MINISTRY", "ACADEMY", "DEPARTMENT", "SECTOR"})) @QueryParam("scope") String scope,
                                 @BeanParam @Valid PageParams page) {
         return quotas.list(caller, schoolYear, scope, page);
     }
@@ -114,8 +115,8 @@ public class QuotaResource {
     @APIResponse(responseCode = "200", description = "The quota; ETag carries its version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuotaView.class)))
     @APIResponse(responseCode = "404", description = "No target set for this school year, scope and code")
-    public Response get(@PathParam("schoolYear") String schoolYear, @PathParam("scope") String scope,
-                        @PathParam("code") String code, @HeaderParam(ConditionalGets.IF_NONE_MATCH) String ifNoneMatch) {
+    public Response get(@PathParam("schoolYear") String schoolYear, @Parameter(description = "NATIONAL, MINISTRY, ACADEMY, DEPARTMENT or SECTOR", schema = @Schema(type = SchemaType.STRING, enumeration = {"NATIONAL", "MINISTRY", "ACADEMY", "DEPARTMENT", "SECTOR"})) @PathParam("scope") String scope,
+                        @Parameter(description = CODE) @PathParam("code") String code, @HeaderParam(ConditionalGets.IF_NONE_MATCH) String ifNoneMatch) {
         QuotaView quota = quotas.get(caller, schoolYear, scope, code);
         return ConditionalGets.answer(ifNoneMatch, quota, quota.etag());
     }
@@ -128,8 +129,8 @@ public class QuotaResource {
     @APIResponse(responseCode = "200", description = "A page of changes",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuotaChangePage.class)))
     @APIResponse(responseCode = "404", description = "No target set for this school year, scope and code")
-    public Page<QuotaChangeView> history(@PathParam("schoolYear") String schoolYear, @PathParam("scope") String scope,
-                                         @PathParam("code") String code, @BeanParam @Valid PageParams page) {
+    public Page<QuotaChangeView> history(@PathParam("schoolYear") String schoolYear, @Parameter(description = "NATIONAL, MINISTRY, ACADEMY, DEPARTMENT or SECTOR", schema = @Schema(type = SchemaType.STRING, enumeration = {"NATIONAL", "MINISTRY", "ACADEMY", "DEPARTMENT", "SECTOR"})) @PathParam("scope") String scope,
+                                         @Parameter(description = CODE) @PathParam("code") String code, @BeanParam @Valid PageParams page) {
         return quotas.history(caller, schoolYear, scope, code, page);
     }
 }

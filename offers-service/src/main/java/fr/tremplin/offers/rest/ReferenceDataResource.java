@@ -14,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -29,9 +30,11 @@ public class ReferenceDataResource {
         this.importer = importer;
     }
 
+    @Schema(description = "An activity sector: its identifier (as operators send it) and its name")
     public record SectorView(String id, String name) {
     }
 
+    @Schema(description = "A ministry public offers are tied to: its code (e.g. MINARM) and its name")
     public record MinistryView(String code, String name) {
     }
 
@@ -39,7 +42,8 @@ public class ReferenceDataResource {
     @Path("/sectors")
     @PublicCaching(maxAge = 3600)
     @PermitAll
-    @Operation(summary = "The activity sectors (ONISEP), with the identifiers operators use")
+    @Operation(summary = "The activity sectors (ONISEP), with the identifiers operators use",
+            description = "Public: no token needed. Reference data, cached an hour (Cache-Control: public, max-age=3600).")
     public List<SectorView> sectors() {
         return Sector.<Sector>listAll(Sort.ascending("name")).stream().map(s -> new SectorView(s.id, s.name)).toList();
     }
@@ -48,7 +52,8 @@ public class ReferenceDataResource {
     @Path("/ministries")
     @PublicCaching(maxAge = 3600)
     @PermitAll
-    @Operation(summary = "The ministries public offers are tied to")
+    @Operation(summary = "The ministries public offers are tied to",
+            description = "Public: no token needed. Reference data, cached an hour (Cache-Control: public, max-age=3600).")
     public List<MinistryView> ministries() {
         return Ministry.<Ministry>listAll(Sort.ascending("code")).stream().map(m -> new MinistryView(m.code, m.name)).toList();
     }
@@ -56,7 +61,8 @@ public class ReferenceDataResource {
     @POST
     @Path("/admin/reference-data/import")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Re-import sectors from the open-data folder (idempotent); role: admin")
+    @Operation(summary = "Re-import sectors from the open-data folder",
+            description = "Role: admin. Idempotent: a second run changes nothing; answers what was read, added and changed.")
     public ReferenceDataImporter.Report importReferenceData() {
         return importer.importAll();
     }

@@ -25,8 +25,9 @@ public class StatisticsAdminResource {
     @POST
     @Path("/rebuild")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Recompute the statistics facts from the beginning of the offers, applications and schools "
-            + "topics (synchronous; 409 while another rebuild runs); role: admin")
+    @Operation(summary = "Recompute the statistics from the beginning of the topics",
+            description = "Role: admin. Replays the offers, applications and schools topics from their beginning "
+                    + "(synchronous; 409 while another rebuild runs).")
     public StatisticsRebuildReport rebuild() {
         return rebuild.rebuild();
     }

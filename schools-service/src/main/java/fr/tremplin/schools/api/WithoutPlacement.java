@@ -1,5 +1,6 @@
 package fr.tremplin.schools.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import fr.tremplin.schools.domain.Placement;
 import fr.tremplin.schools.domain.Pupil;
@@ -14,6 +15,7 @@ import java.util.UUID;
  * referent gets the same line without them.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "PupilWithoutPlacement")
 public record WithoutPlacement(UUID pupilId, String uai, UUID classId, String className, String firstName,
                                String lastName, Placement placement, Instant withoutPlacementSince,
                                long daysWithoutPlacement) {

@@ -1,9 +1,11 @@
 package fr.tremplin.schools.domain;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.Locale;
 import java.util.Optional;
 
 /** Optional; F, M, or X (neither / not said), as on French civil documents. */
+@Schema(name = "PupilGender")
 public enum Gender {
     F, M, X;
 

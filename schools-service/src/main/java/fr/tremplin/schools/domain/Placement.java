@@ -1,5 +1,6 @@
 package fr.tremplin.schools.domain;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.Collection;
 import java.util.Set;
 
@@ -9,6 +10,7 @@ import java.util.Set;
  * (confirmed or agreement signed), then ACCEPTED, then APPLIED (submitted, forwarded or redirected, still open);
  * rejected, cancelled and expired candidacies count for nothing.
  */
+@Schema(name = "PupilPlacement")
 public enum Placement {
     NO_APPLICATION, APPLIED, ACCEPTED, CONFIRMED, COMPLETED;
 

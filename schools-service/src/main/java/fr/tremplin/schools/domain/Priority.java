@@ -1,9 +1,11 @@
 package fr.tremplin.schools.domain;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.Locale;
 import java.util.Optional;
 
 /** Priority-education network of a school. */
+@Schema(name = "SchoolPriority")
 public enum Priority {
     REP_PLUS, REP, NONE;
 

@@ -23,6 +23,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -48,6 +51,23 @@ public class AdminSchoolResource {
     private final SchoolYearRollover rollover;
     private final Caller caller;
 
+    /**
+     * One path, two Java methods (no body, or a multipart upload): the OpenAPI document shows them as one operation,
+     * so both carry the same words and the same optional multipart body.
+     */
+    static final String IMPORT_DESCRIPTION = "Role: admin. Without a body, reads rep-colleges-2022.csv and "
+            + "colleges-geo.csv from the server's open-data folder; with a multipart/form-data body, reads the uploaded "
+            + "pair instead (parts rep and geo, same formats, UTF-8). Idempotent: a second run changes and emits nothing. "
+            + "Rejected rows are reported one per line. defaultBassins=true also creates one pôle de stages per "
+            + "département for the schools without a bassin.";
+    static final String DEFAULT_BASSINS = "true: also create one pôle de stages per département for the schools without a bassin";
+
+    @Schema(name = "SchoolImportUpload", description = "The two open-data files, uploaded")
+    public record SchoolImportUpload(
+            @Schema(type = SchemaType.STRING, format = "binary", description = "The REP / REP+ list (rep-colleges-2022.csv format)") String rep,
+            @Schema(type = SchemaType.STRING, format = "binary", description = "The collèges' geolocation (colleges-geo.csv format)") String geo) {
+    }
+
     public AdminSchoolResource(SchoolImporter importer, SchoolService schools, SchoolYearRollover rollover,
                                Caller caller) {
         this.importer = importer;
@@ -58,26 +78,32 @@ public class AdminSchoolResource {
 
     @POST
     @Path("/import")
-    @Operation(summary = "Import the collèges from the open-data folder (rep-colleges-2022.csv + colleges-geo.csv)",
-            description = "Role: admin. Idempotent: a second run changes and emits nothing. Rejected rows are "
-                    + "reported one per line. defaultBassins=true also creates one pôle de stages per département "
-                    + "for the schools without a bassin.")
-    @APIResponse(responseCode = "200", description = "The import report")
+    @Operation(summary = "Import the collèges: from the open-data folder, or from an uploaded pair of files",
+            description = IMPORT_DESCRIPTION)
+    @RequestBody(required = false, description = "None: the files of the server's data folder. multipart/form-data: "
+            + "the uploaded pair (parts rep and geo)", content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+            schema = @Schema(implementation = SchoolImportUpload.class)))
+    @APIResponse(responseCode = "200", description = "The import report", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
+    @APIResponse(responseCode = "422", description = "An uploaded file lacks a column")
     @APIResponse(responseCode = "503", description = "The data folder lacks the files")
-    public ImportReport importDataDir(@QueryParam("defaultBassins") boolean defaultBassins) {
+    public ImportReport importDataDir(@Parameter(description = DEFAULT_BASSINS) @QueryParam("defaultBassins") boolean defaultBassins) {
         return importer.importDataDir(caller, defaultBassins);
     }
 
     @POST
     @Path("/import")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Import an uploaded pair of files (parts 'rep' and 'geo', same formats as the open data)",
-            description = "Role: admin. Same rules and report as the import from the data folder.")
-    @APIResponse(responseCode = "200", description = "The import report")
-    @APIResponse(responseCode = "422", description = "A file lacks a column")
+    @Operation(summary = "Import the collèges: from the open-data folder, or from an uploaded pair of files",
+            description = IMPORT_DESCRIPTION)
+    @RequestBody(required = false, description = "None: the files of the server's data folder. multipart/form-data: "
+            + "the uploaded pair (parts rep and geo)", content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+            schema = @Schema(implementation = SchoolImportUpload.class)))
+    @APIResponse(responseCode = "200", description = "The import report", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
+    @APIResponse(responseCode = "422", description = "An uploaded file lacks a column")
+    @APIResponse(responseCode = "503", description = "The data folder lacks the files")
     public ImportReport importUpload(@RestForm("rep") FileUpload rep, @RestForm("geo") FileUpload geo,
                                      @RestForm(FileUpload.ALL) List<FileUpload> parts,
-                                     @QueryParam("defaultBassins") boolean defaultBassins) {
+                                     @Parameter(description = DEFAULT_BASSINS) @QueryParam("defaultBassins") boolean defaultBassins) {
         MultipartBodies.requireNamed(parts);
         if (rep == null || geo == null) {
             throw ProblemException.badRequest("send both parts: 'rep' (the REP / REP+ list) and 'geo' (geolocation)");
@@ -110,8 +136,8 @@ public class AdminSchoolResource {
     @Operation(summary = "Anonymise the pupils of an ended school year", description = "Role: admin. Every pupil "
             + "of that year is erased (pupil.erased each) and only anonymous counts remain. Idempotent.")
     @APIResponse(responseCode = "422", description = "The school year has not ended")
-    @APIResponse(responseCode = "200", description = "The schoolyearrollover. report", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SchoolYearRollover.Report.class)))
-    public SchoolYearRollover.Report rollover(@PathParam("year") String year) {
+    @APIResponse(responseCode = "200", description = "What the rollover erased and kept (counts only)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SchoolYearRollover.Report.class)))
+    public SchoolYearRollover.Report rollover(@Parameter(description = "The ended school year, e.g. 2025-2026") @PathParam("year") String year) {
         return rollover.rollover(caller, year);
     }
 }

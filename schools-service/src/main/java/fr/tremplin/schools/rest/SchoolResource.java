@@ -1,5 +1,6 @@
 package fr.tremplin.schools.rest;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import fr.tremplin.common.security.Caller;
 import fr.tremplin.common.security.Roles;
 import fr.tremplin.common.territory.TerritoryId;
@@ -74,11 +75,12 @@ public class SchoolResource {
     @GET
     @PermitAll
     @PublicCaching(maxAge = 300)
-    @Operation(summary = "Search schools (public open data)", description = "Filters: department (59, 2A, 974), "
+    @Operation(summary = "Search schools (public open data)", description = "Public: no token needed. Filters: department (59, 2A, 974), "
             + "academy (code or name), bassin, priority (REP_PLUS, REP, NONE), name (accents and case ignored).")
     public Page<SchoolSummary> search(@QueryParam("department") String department,
                                       @QueryParam("academy") String academy, @QueryParam("bassin") @Pattern(regexp = TerritoryId.PATTERN, message = TerritoryId.MESSAGE) String bassin,
-                                      @QueryParam("priority") String priority, @QueryParam("name") String name,
+                                      @Parameter(description = "Only schools of this priority", schema = @Schema(enumeration = {"REP_PLUS", "REP", "NONE"})) @QueryParam("priority") String priority,
+                                      @Parameter(description = "Words of the school's name (accents and case ignored)", example = "jean jaures") @QueryParam("name") String name,
                                       @BeanParam @Valid PageParams page) {
         return schools.search(new SchoolService.Criteria(department, academy, bassin, priority, name), page);
     }
@@ -87,7 +89,7 @@ public class SchoolResource {
     @Path("/{uai}")
     @PermitAll
     @PublicCaching(maxAge = 300)
-    @Operation(summary = "One school, with its declared internship weeks")
+    @Operation(summary = "One school, with its declared internship weeks", description = "Public: no token needed. Open data and declared weeks only, never a person. Cached 5 minutes.")
     public SchoolView get(@PathParam("uai") String uai) {
         return schools.get(uai);
     }
@@ -164,7 +166,7 @@ public class SchoolResource {
     @RolesAllowed({Roles.PRINCIPAL, Roles.ADMIN})
     @Operation(summary = "End a staff membership", description = "Roles: its principal, admin.")
     @APIResponse(responseCode = "204", description = "Removed")
-    public Response removeStaff(@PathParam("uai") String uai, @PathParam("membershipId") UUID membershipId) {
+    public Response removeStaff(@PathParam("uai") String uai, @Parameter(description = "The membership's id (from GET /api/v1/schools/{uai}/staff)") @PathParam("membershipId") UUID membershipId) {
         staff.remove(caller, uai, membershipId);
         return Response.noContent().build();
     }

@@ -1,5 +1,7 @@
 package fr.tremplin.schools.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import fr.tremplin.common.security.Caller;
 import fr.tremplin.common.security.Roles;
 import fr.tremplin.common.territory.TerritoryId;
@@ -39,7 +41,7 @@ public class TerritoryFiguresResource {
             description = "Roles: territory (the schools of its departments, academy or bassin claims), admin (all). "
                     + "Filters narrow the territory; schoolYear defaults to the current one. No names.")
     public Page<Figures> schools(@QueryParam("department") String department, @QueryParam("academy") String academy,
-                                 @QueryParam("bassin") @Pattern(regexp = TerritoryId.PATTERN, message = TerritoryId.MESSAGE) String bassin, @QueryParam("priority") String priority,
+                                 @QueryParam("bassin") @Pattern(regexp = TerritoryId.PATTERN, message = TerritoryId.MESSAGE) String bassin, @Parameter(description = "Only schools of this priority", schema = @Schema(enumeration = {"REP_PLUS", "REP", "NONE"})) @QueryParam("priority") String priority,
                                  @QueryParam("schoolYear") String schoolYear, @BeanParam @Valid PageParams page) {
         return followUp.territoryFigures(caller,
                 new FollowUpService.TerritoryQuery(department, academy, bassin, priority, schoolYear), page);

@@ -1,5 +1,6 @@
 package fr.tremplin.schools.rest;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import fr.tremplin.common.security.Caller;
 import fr.tremplin.common.security.Roles;
 import fr.tremplin.common.territory.TerritoryId;
@@ -57,7 +58,7 @@ public class TerritoryResource {
     @Path("/academies")
     @PublicCaching(maxAge = 3600)
     @PermitAll
-    @Operation(summary = "The académies (public reference data)")
+    @Operation(summary = "The académies (public reference data)", description = "Public: no token needed. Cached an hour.")
     public Page<AcademyView> academies(@BeanParam @Valid PageParams page) {
         return territory.academies(page);
     }
@@ -66,8 +67,8 @@ public class TerritoryResource {
     @Path("/academies/{code}")
     @PublicCaching(maxAge = 3600)
     @PermitAll
-    @Operation(summary = "One académie, by code (lille) or name")
-    public AcademyView academy(@PathParam("code") String code) {
+    @Operation(summary = "One académie, by code (lille) or name", description = "Public: no token needed. Cached an hour.")
+    public AcademyView academy(@Parameter(description = "The académie's code (lille) or name (Lille)", example = "lille") @PathParam("code") String code) {
         return territory.academy(code);
     }
 
@@ -75,7 +76,7 @@ public class TerritoryResource {
     @Path("/departments")
     @PublicCaching(maxAge = 3600)
     @PermitAll
-    @Operation(summary = "The départements, optionally of one académie (public reference data)")
+    @Operation(summary = "The départements, optionally of one académie (public reference data)", description = "Public: no token needed. Cached an hour.")
     public Page<DepartmentView> departments(@QueryParam("academy") String academy, @BeanParam @Valid PageParams page) {
         return territory.departments(academy, page);
     }
@@ -84,8 +85,8 @@ public class TerritoryResource {
     @Path("/departments/{code}")
     @PublicCaching(maxAge = 3600)
     @PermitAll
-    @Operation(summary = "One département: 59, 01 (or 1), 2A, 974")
-    public DepartmentView department(@PathParam("code") String code) {
+    @Operation(summary = "One département: 59, 01 (or 1), 2A, 974", description = "Public: no token needed. Cached an hour.")
+    public DepartmentView department(@Parameter(description = "The département's code: 01-95 (1 is read as 01), 2A, 2B, 971-976", example = "59") @PathParam("code") String code) {
         return territory.department(code);
     }
 
@@ -93,7 +94,7 @@ public class TerritoryResource {
     @Path("/bassins")
     @PublicCaching(maxAge = 300)
     @PermitAll
-    @Operation(summary = "The bassins (pôles de stages), optionally of one académie or département")
+    @Operation(summary = "The bassins (pôles de stages), optionally of one académie or département", description = "Public: no token needed. Cached 5 minutes.")
     public Page<BassinView> bassins(@QueryParam("academy") String academy, @QueryParam("department") String department,
                                     @BeanParam @Valid PageParams page) {
         return territory.bassins(academy, department, page);
@@ -103,7 +104,7 @@ public class TerritoryResource {
     @Path("/bassins/{id}")
     @PermitAll
     @PublicCaching(maxAge = 300)
-    @Operation(summary = "One bassin, with its number of schools")
+    @Operation(summary = "One bassin, with its number of schools", description = "Public: no token needed. Cached 5 minutes.")
     public BassinView bassin(@PathParam("id") @Pattern(regexp = TerritoryId.PATTERN, message = TerritoryId.MESSAGE) String id) {
         return territory.bassin(id);
     }
