@@ -18,12 +18,17 @@ import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourcePatternFilter;
 import org.apache.kafka.common.resource.ResourceType;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -211,8 +216,8 @@ public final class KafkaAccess {
      * own door), KRaft's standard authorizer denies what no ACL allows, and the admin is the one super user.
      */
     public static Map<String, String> brokerSecurity(String clientListener, String controllerListener, String adminPassword) {
-        String client = clientListener.toLowerCase(java.util.Locale.ROOT);
-        String controller = controllerListener.toLowerCase(java.util.Locale.ROOT);
+        String client = clientListener.toLowerCase(Locale.ROOT);
+        String controller = controllerListener.toLowerCase(Locale.ROOT);
         Map<String, String> config = new LinkedHashMap<>();
         config.put("listener.security.protocol.map", clientListener + ":SASL_PLAINTEXT," + controllerListener + ":SASL_PLAINTEXT");
         config.put("sasl.enabled.mechanisms", MECHANISM);
@@ -230,19 +235,25 @@ public final class KafkaAccess {
     }
 
     /**
-     * {@code KafkaAccess broker-config <client-listener> <controller-listener> <credentials-dir>} prints the broker's
+     * {@code KafkaAccess credentials <credentials-dir>} writes a random password for each platform principal that has
+     * none yet (owner-only files); {@code KafkaAccess broker-config <client-listener> <controller-listener> <credentials-dir>} prints the broker's
      * security settings ({@link #brokerSecurity}) as properties; {@code KafkaAccess apply <bootstrap-servers>
      * <credentials-dir>} applies the table ({@link #apply}). The credentials folder holds one file per principal
      * ({@link #platformPrincipals}), its password on one line.
      */
     public static void main(String[] args) throws Exception {
+        if (args.length == 2 && args[0].equals("credentials")) {
+            makeMissingCredentials(Path.of(args[1]));
+            return;
+        }
         if (args.length == 4 && args[0].equals("broker-config")) {
             String adminPassword = Files.readString(Path.of(args[3]).resolve(ADMIN)).strip();
             brokerSecurity(args[1], args[2], adminPassword).forEach((key, value) -> System.out.println(key + "=" + value));
             return;
         }
         if (args.length != 3 || !args[0].equals("apply")) {
-            System.err.println("usage: KafkaAccess broker-config <client-listener> <controller-listener> <credentials-dir>"
+            System.err.println("usage: KafkaAccess credentials <credentials-dir>"
+                    + " | broker-config <client-listener> <controller-listener> <credentials-dir>"
                     + " | apply <bootstrap-servers> <credentials-dir>");
             System.exit(2);
         }
@@ -255,5 +266,21 @@ public final class KafkaAccess {
             apply(admin, passwords);
         }
         System.out.println("Kafka access applied: " + platformPrincipals());
+    }
+
+    private static void makeMissingCredentials(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        SecureRandom random = new SecureRandom();
+        for (String principal : platformPrincipals()) {
+            Path file = dir.resolve(principal);
+            if (Files.exists(file)) {
+                continue;
+            }
+            byte[] bytes = new byte[24];
+            random.nextBytes(bytes);
+            Path written = Files.createFile(file, PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(written, HexFormat.of().formatHex(bytes) + "\n");
+        }
     }
 }
