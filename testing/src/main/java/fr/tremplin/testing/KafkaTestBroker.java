@@ -23,6 +23,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 
 /**
  * The one secured test broker of a JVM (see {@link KafkaTestResource}), kept in the JVM's system class loader: Quarkus
@@ -50,6 +51,10 @@ public final class KafkaTestBroker {
         if (bootstrapServers != null) {
             return bootstrapServers;
         }
+        return withOwnClassLoader(KafkaTestBroker::startOnce);
+    }
+
+    private static String startOnce() {
         String external = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
         if (external != null && !external.isBlank()) {
             passwords = readCredentials();
@@ -69,15 +74,36 @@ public final class KafkaTestBroker {
     }
 
     public static synchronized void stop() {
-        requireEmbedded().brokers().values().forEach(broker -> broker.shutdown());
+        withOwnClassLoader(() -> {
+            requireEmbedded().brokers().values().forEach(broker -> broker.shutdown());
+            return null;
+        });
     }
 
     public static synchronized void start() {
-        requireEmbedded().brokers().values().forEach(broker -> broker.startup());
+        withOwnClassLoader(() -> {
+            requireEmbedded().brokers().values().forEach(broker -> broker.startup());
+            try {
+                cluster.waitForReadyBrokers();
+            } catch (Exception e) {
+                throw new IllegalStateException("broker did not come back", e);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Kafka loads its plugins (the authorizer, login modules) through the thread's context class loader, and the
+     * broker's threads inherit it: it must be this class's loader, not the calling Quarkus application's.
+     */
+    private static <T> T withOwnClassLoader(Supplier<T> action) {
+        Thread thread = Thread.currentThread();
+        ClassLoader caller = thread.getContextClassLoader();
+        thread.setContextClassLoader(KafkaTestBroker.class.getClassLoader());
         try {
-            cluster.waitForReadyBrokers();
-        } catch (Exception e) {
-            throw new IllegalStateException("broker did not come back", e);
+            return action.get();
+        } finally {
+            thread.setContextClassLoader(caller);
         }
     }
 
