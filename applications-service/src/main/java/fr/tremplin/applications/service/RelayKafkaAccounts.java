@@ -23,6 +23,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -50,8 +51,8 @@ public class RelayKafkaAccounts {
                               @ConfigProperty(name = "tremplin.relays.kafka.username", defaultValue = KafkaAccess.RELAY_ACCOUNTS)
                               String username,
                               @ConfigProperty(name = "tremplin.relays.kafka.password") String password,
-                              @ConfigProperty(name = "tremplin.relays.kafka.bootstrap-servers") java.util.Optional<String> relayBootstrapServers,
-                              @ConfigProperty(name = "tremplin.relays.kafka.security-protocol") java.util.Optional<String> relaySecurityProtocol) {
+                              @ConfigProperty(name = "tremplin.relays.kafka.bootstrap-servers") Optional<String> relayBootstrapServers,
+                              @ConfigProperty(name = "tremplin.relays.kafka.security-protocol") Optional<String> relaySecurityProtocol) {
         Map<String, Object> config = new HashMap<>();
         kafkaConfig.forEach((key, value) -> {
             if (AdminClientConfig.configNames().contains(key)) {

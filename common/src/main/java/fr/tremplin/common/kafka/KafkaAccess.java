@@ -200,6 +200,7 @@ public final class KafkaAccess {
         return "User:" + principal;
     }
 
+    /** What every relay feed's name starts with, taken from {@link Topics#relayFeed} so that the two cannot part. */
     private static String relayFeedPrefix() {
         String sample = Topics.relayFeed("x");
         return sample.substring(0, sample.indexOf("x"));
