@@ -104,7 +104,7 @@ class ApplicationEventsTest {
         UUID chosen = applied(UUID.randomUUID(), repPlus, offer, W05);
         UUID declined = applied(UUID.randomUUID(), ordinary, offer, W05);
 
-        try (RelayTopicTriage triage = new RelayTopicTriage(KafkaTestResource.bootstrapServers(), relayId,
+        try (RelayTopicTriage triage = new RelayTopicTriage(KafkaTestResource.adminConfig(), relayId,
                 "http://localhost:" + RestAssured.port, relay(relayId),
                 candidacy -> "REP_PLUS".equals(candidacy.get("schoolPriority").asText())
                         ? RelayTopicTriage.Decision.forwardIt()

@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -48,18 +49,17 @@ public final class RelayTopicTriage implements AutoCloseable {
     private final KafkaConsumer<String, String> consumer;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    public RelayTopicTriage(String bootstrapServers, String relayId, String apiBase, String bearer,
+    public RelayTopicTriage(Map<String, Object> clientConfig, String relayId, String apiBase, String bearer,
                             Function<JsonNode, Decision> policy) {
         this.relayId = relayId;
         this.apiBase = apiBase;
         this.bearer = bearer;
         this.policy = policy;
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "relay-" + relayId,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"),
-                new StringDeserializer(), new StringDeserializer());
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "relay-" + relayId);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
         consumer.subscribe(List.of("tremplin.applications.v1"));
     }
 

@@ -18,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -122,10 +123,10 @@ public final class TestEvents {
 
     private static synchronized KafkaProducer<String, String> producer() {
         if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers(),
-                    ProducerConfig.ACKS_CONFIG, "all"),
-                    new StringSerializer(), new StringSerializer());
+            // as the broker's super user: these events are the other services'
+            Map<String, Object> config = new HashMap<>(KafkaTestResource.adminConfig());
+            config.put(ProducerConfig.ACKS_CONFIG, "all");
+            producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
         }
         return producer;
     }

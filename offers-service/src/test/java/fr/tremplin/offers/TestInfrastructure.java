@@ -8,7 +8,7 @@ import io.quarkus.test.common.ResourceArg;
 
 /** Real PostgreSQL (offers_test), a real Kafka broker and a fresh key pair, for every test class of this module. */
 @QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "offers_test"))
-@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(value = KafkaTestResource.class, initArgs = @ResourceArg(name = "principal", value = "offers-service"))
 @QuarkusTestResource(JwtKeysTestResource.class)
 public final class TestInfrastructure {
     private TestInfrastructure() {

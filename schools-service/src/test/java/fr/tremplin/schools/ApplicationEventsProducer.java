@@ -10,6 +10,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -19,11 +20,16 @@ public final class ApplicationEventsProducer implements AutoCloseable {
     /** The week every test candidacy is for: week 5 of the current school year. */
     public static final String WEEK = (SchoolCalendar.startYear(SchoolFixtures.currentYear()) + 1) + "-W05";
 
-    private final KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers(),
-            ProducerConfig.ACKS_CONFIG, "all",
-            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true"),
+    private final KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig(),
             new StringSerializer(), new StringSerializer());
+
+    /** As the broker's super user: this test plays applications-service, whose topic schools-service may not write. */
+    private static Map<String, Object> producerConfig() {
+        Map<String, Object> config = new HashMap<>(KafkaTestResource.adminConfig());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        return config;
+    }
 
     /** Sends a state of a candidacy; returns the event id. */
     public String send(String applicationId, String pupilId, String uai, String state, Instant time) {

@@ -9,6 +9,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,7 +19,7 @@ import java.util.function.Predicate;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A plain Kafka consumer, as a relay or another service would run one, reading a topic from its current end.
+ * A plain Kafka consumer reading a topic from its current end, as the broker's super user (it may read every topic).
  * Tests use it to see what really reached the broker.
  */
 public final class KafkaTestConsumer implements AutoCloseable {
@@ -27,11 +28,10 @@ public final class KafkaTestConsumer implements AutoCloseable {
     private final List<ConsumerRecord<String, String>> received = new CopyOnWriteArrayList<>();
 
     private KafkaTestConsumer(String topic, boolean fromEnd) {
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"),
-                new StringDeserializer(), new StringDeserializer());
+        Map<String, Object> config = new HashMap<>(KafkaTestResource.adminConfig());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                 .map(info -> new TopicPartition(topic, info.partition())).toList();
         consumer.assign(partitions);

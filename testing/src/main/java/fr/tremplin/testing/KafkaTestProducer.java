@@ -7,13 +7,15 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
 /**
  * Publishes CloudEvents (binary mode) the way another service's outbox relay does, so that a test can feed a
- * consumer with what schools-service or applications-service would send.
+ * consumer with what schools-service or applications-service would send (as the broker's super user, who may write
+ * every topic).
  */
 public final class KafkaTestProducer {
 
@@ -26,9 +28,9 @@ public final class KafkaTestProducer {
     }
 
     public static String send(String topic, String key, String type, String jsonPayload, String eventId, Instant time) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+        Map<String, Object> config = new HashMap<>(KafkaTestResource.adminConfig());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, jsonPayload);
             header(record, "ce_specversion", "1.0");
             header(record, "ce_id", eventId);

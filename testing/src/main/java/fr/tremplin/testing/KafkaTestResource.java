@@ -1,39 +1,47 @@
 package fr.tremplin.testing;
 
+import fr.tremplin.common.kafka.KafkaAccess;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 
 /**
- * A real Kafka broker (KRaft, Kafka's own test kit) started once per JVM, or the broker named by
- * {@code KAFKA_BOOTSTRAP_SERVERS} when set. The platform's topics are created with several partitions.
+ * A real Kafka broker (KRaft, Kafka's own test kit) started once per JVM with the platform's security (docs/KAFKA.md):
+ * SASL SCRAM-SHA-512 on its client listener, the standard authorizer, the ACL table of {@link KafkaAccess}, fresh random
+ * passwords for every principal. The service under test connects as its own principal, named by the resource's
+ * {@code principal} argument, so that its tests fail if the table misses a right it needs. Tests that play another
+ * service or a relay use {@link #adminConfig()} (the super user) or {@link #clientConfig(String, String)}.
+ * <p>
+ * With {@code KAFKA_BOOTSTRAP_SERVERS} set, the broker named there is used instead (bin/infra's), with the passwords of
+ * the folder {@code TREMPLIN_KAFKA_CREDENTIALS} names (bin/infra's {@code .platform/kafka/credentials}).
+ * <p>
+ * The broker itself is {@link KafkaTestBroker}, reached in the JVM's system class loader (see there why).
  */
 public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
-    private static final List<String> TOPICS = List.of("tremplin.offers.v1", "tremplin.schools.v1",
-            "tremplin.applications.v1");
-
-    private static KafkaClusterTestKit cluster;
-    private static String bootstrapServers;
+    private String principal;
 
     @Override
-    public synchronized Map<String, String> start() {
-        if (bootstrapServers == null) {
-            String external = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
-            bootstrapServers = external != null && !external.isBlank() ? external : startEmbedded();
-            createTopics();
+    public void init(Map<String, String> initArgs) {
+        principal = initArgs.get("principal");
+    }
+
+    @Override
+    public Map<String, String> start() {
+        if (principal == null || !KafkaAccess.platformPrincipals().contains(principal)) {
+            throw new IllegalArgumentException("KafkaTestResource needs initArgs principal = one of "
+                    + KafkaAccess.platformPrincipals() + ", got " + principal);
         }
-        return Map.of("kafka.bootstrap.servers", bootstrapServers);
+        Map<String, String> config = new HashMap<>();
+        config.put("kafka.bootstrap.servers", bootstrapServers());
+        config.put("kafka.security.protocol", "SASL_PLAINTEXT");
+        config.put("kafka.sasl.mechanism", KafkaAccess.MECHANISM);
+        config.put("kafka.sasl.jaas.config", KafkaAccess.scramJaas(principal, password(principal)));
+        config.put("tremplin.relays.kafka.password", password(KafkaAccess.RELAY_ACCOUNTS));
+        return config;
     }
 
     @Override
@@ -41,82 +49,67 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
         // Kept for the next Quarkus application of this JVM; the JVM's end takes it down.
     }
 
-    public static synchronized String bootstrapServers() {
-        return bootstrapServers;
+    public static String bootstrapServers() {
+        return (String) broker("ensureStarted");
+    }
+
+    /** The super user's client settings: for tests that play another service, feed a topic or read any of them. */
+    public static Map<String, Object> adminConfig() {
+        return clientConfig(KafkaAccess.ADMIN, password(KafkaAccess.ADMIN));
+    }
+
+    /** A principal's client settings with the given password (a wrong one, to prove it is refused). */
+    public static Map<String, Object> clientConfig(String principal, String password) {
+        return KafkaAccess.clientConfig(bootstrapServers(), principal, password);
+    }
+
+    /** The password this broker holds for a platform principal (a service's, the relay accounts'). */
+    @SuppressWarnings("unchecked")
+    public static String password(String principal) {
+        bootstrapServers();
+        return ((Map<String, String>) broker("passwords")).get(principal);
     }
 
     /** Takes the embedded broker down, to prove that an outage loses nothing. */
-    public static synchronized void stopBroker() {
-        requireEmbedded().brokers().values().forEach(broker -> broker.shutdown());
+    public static void stopBroker() {
+        broker("stop");
     }
 
-    public static synchronized void startBroker() {
-        requireEmbedded().brokers().values().forEach(broker -> broker.startup());
+    public static void startBroker() {
+        broker("start");
+    }
+
+    private static Object broker(String method) {
         try {
-            cluster.waitForReadyBrokers();
-        } catch (Exception e) {
-            throw new IllegalStateException("broker did not come back", e);
-        }
-    }
-
-    private static KafkaClusterTestKit requireEmbedded() {
-        if (cluster == null) {
-            throw new IllegalStateException("the broker is external (KAFKA_BOOTSTRAP_SERVERS); it cannot be stopped here");
-        }
-        return cluster;
-    }
-
-    private static String startEmbedded() {
-        try {
-            Path base = Files.createDirectories(Path.of("target", "kafka"));
-            cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                    .setCombined(true)
-                    .setNumBrokerNodes(1)
-                    .setNumControllerNodes(1)
-                    .setBaseDirectory(Files.createTempDirectory(base, "kraft"))
-                    .build())
-                    .setConfigProp("offsets.topic.replication.factor", "1")
-                    .setConfigProp("transaction.state.log.replication.factor", "1")
-                    .setConfigProp("transaction.state.log.min.isr", "1")
-                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                    .setConfigProp("auto.create.topics.enable", "true")
-                    .setConfigProp("num.partitions", "3")
-                    .build();
-            cluster.format();
-            cluster.startup();
-            cluster.waitForReadyBrokers();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    cluster.close();
-                } catch (Exception ignored) {
-                    // the JVM is ending anyway
-                }
-            }));
-            return cluster.bootstrapServers();
-        } catch (Exception e) {
-            throw new IllegalStateException("could not start the test Kafka broker", e);
-        }
-    }
-
-    private static void createTopics() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            for (String topic : TOPICS) {
-                create(admin, new NewTopic(topic, 6, (short) 1));
-                create(admin, new NewTopic(topic + ".dlq", 1, (short) 1));
+            Class<?> type = Class.forName(KafkaTestBroker.class.getName(), true, ClassLoader.getSystemClassLoader());
+            Method call = type.getMethod(method);
+            return call.invoke(null);
+        } catch (ClassNotFoundException e) {
+            return local(method);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
             }
+            throw new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot reach the test broker", e);
         }
     }
 
-    private static void create(Admin admin, NewTopic topic) {
-        try {
-            admin.createTopics(List.of(topic)).all().get();
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("could not create topic " + topic.name(), e);
+    /** Where the system class loader does not see this module (not the case under surefire): this loader's own. */
+    private static Object local(String method) {
+        return switch (method) {
+            case "ensureStarted" -> KafkaTestBroker.ensureStarted();
+            case "passwords" -> KafkaTestBroker.passwords();
+            case "stop" -> {
+                KafkaTestBroker.stop();
+                yield null;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+            case "start" -> {
+                KafkaTestBroker.start();
+                yield null;
+            }
+            default -> throw new IllegalArgumentException(method);
+        };
     }
 }

@@ -39,9 +39,11 @@ public class RelayDeactivation {
     private final Transitions transitions;
     private final AuditTrail audit;
     private final Clock clock;
+    private final RelayKafkaAccounts kafkaAccounts;
 
     public RelayDeactivation(EntityManager em, ApplicationRepository applications, Transitions transitions,
-                             AuditTrail audit, Clock clock) {
+                             AuditTrail audit, Clock clock, RelayKafkaAccounts kafkaAccounts) {
+        this.kafkaAccounts = kafkaAccounts;
         this.em = em;
         this.applications = applications;
         this.transitions = transitions;
@@ -80,11 +82,13 @@ public class RelayDeactivation {
 
     /**
      * Deletes the relay and its départements (free for another relay at once) after handing back what it holds in
-     * triage. Its other candidacies keep its id in their history.
+     * triage. Its other candidacies keep its id in their history. Its Kafka account goes first: if the broker does not
+     * answer, the 503 leaves the relay as it was (the removal is idempotent, a second DELETE finishes it).
      */
     @Transactional
     public int delete(Caller caller, String relayId) {
         Relay relay = lock(relayId);
+        kafkaAccounts.remove(relayId);
         int handedBack = handBack(relayId, DELETED);
         em.remove(relay);
         em.flush();
