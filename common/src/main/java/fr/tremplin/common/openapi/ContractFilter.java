@@ -82,7 +82,24 @@ public class ContractFilter implements OASFilter {
             errors(operation, path.contains("{"), WRITES.contains(method), operation.getRequestBody() != null, secured);
             describe(item.getParameters(), path);
             describe(operation.getParameters(), path);
+            bodiesByReferenceOnly(operation);
         }));
+    }
+
+    /**
+     * A request body that names its schema by {@code $ref} is that schema alone: SmallRye also lists there the form
+     * parts of a multipart method, which OpenAPI 3.0 tools ignore or refuse beside a {@code $ref} (openapi-generator
+     * logs "Illegal schema found with $ref combined with other properties").
+     */
+    static void bodiesByReferenceOnly(Operation operation) {
+        if (operation.getRequestBody() == null || operation.getRequestBody().getContent() == null
+                || operation.getRequestBody().getContent().getMediaTypes() == null) return;
+        operation.getRequestBody().getContent().getMediaTypes().values().forEach(media -> {
+            Schema schema = media.getSchema();
+            if (schema != null && schema.getRef() != null) {
+                media.setSchema(OASFactory.createSchema().ref(schema.getRef()));
+            }
+        });
     }
 
     /**

@@ -92,4 +92,18 @@ class ContractFilterTest {
 
         assertThatThrownBy(() -> new ContractFilter().filterOpenAPI(openApi)).hasMessageContaining("same");
     }
+
+    @Test
+    void a_request_body_named_by_ref_keeps_nothing_beside_it() {
+        Operation upload = OASFactory.createOperation().requestBody(OASFactory.createRequestBody().content(
+                OASFactory.createContent().addMediaType("multipart/form-data", OASFactory.createMediaType().schema(
+                        OASFactory.createSchema().ref("#/components/schemas/SchoolImportUpload")
+                                .addProperty("rep", OASFactory.createSchema().format("binary"))))));
+
+        ContractFilter.bodiesByReferenceOnly(upload);
+
+        var schema = upload.getRequestBody().getContent().getMediaType("multipart/form-data").getSchema();
+        assertThat(schema.getRef()).isEqualTo("#/components/schemas/SchoolImportUpload");
+        assertThat(schema.getProperties()).isNullOrEmpty();
+    }
 }

@@ -1,7 +1,7 @@
 package fr.tremplin.client.flow;
 
 import fr.tremplin.client.api.SchoolsAdministrationApi;
-import fr.tremplin.client.model.Priority;
+import fr.tremplin.client.model.SchoolPriority;
 import fr.tremplin.client.model.SchoolRequest;
 import fr.tremplin.client.platform.RunningPlatform;
 import fr.tremplin.testing.TestTokens;
@@ -34,7 +34,7 @@ class FirstHourScriptTest {
                 (char) ('A' + ThreadLocalRandom.current().nextInt(26)));
         new SchoolsAdministrationApi(Callers.as(TestTokens.as("admin"))).putAdminSchool(uai, new SchoolRequest()
                 .name("Collège Elsa Triolet").city("Saint-Denis").zipcode("93200").department("93")
-                .priority(Priority.REP_PLUS).latitude(48.9362).longitude(2.3574));
+                .priority(SchoolPriority.REP_PLUS).latitude(48.9362).longitude(2.3574));
 
         Path output = Path.of("target", "first-hour.log").toAbsolutePath();
         ProcessBuilder run = new ProcessBuilder("bash", ROOT.resolve("docs/partners/first-hour.sh").toString())

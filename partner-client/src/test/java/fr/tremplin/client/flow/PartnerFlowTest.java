@@ -25,7 +25,7 @@ import fr.tremplin.client.model.OfferSummary;
 import fr.tremplin.client.model.OfferView;
 import fr.tremplin.client.model.OrganisationRequest;
 import fr.tremplin.client.model.PageOfferSummary;
-import fr.tremplin.client.model.Priority;
+import fr.tremplin.client.model.SchoolPriority;
 import fr.tremplin.client.model.PupilRequest;
 import fr.tremplin.client.model.PupilView;
 import fr.tremplin.client.model.RelayRequest;
@@ -33,7 +33,7 @@ import fr.tremplin.client.model.RelayView;
 import fr.tremplin.client.model.SchoolRequest;
 import fr.tremplin.client.model.SchoolView;
 import fr.tremplin.client.model.SectorView;
-import fr.tremplin.client.model.Step;
+import fr.tremplin.client.model.ApplicationStep;
 import fr.tremplin.client.model.WeekSeats;
 import fr.tremplin.client.model.WeekView;
 import fr.tremplin.client.model.WeeksRequest;
@@ -81,9 +81,9 @@ class PartnerFlowTest {
                 (char) ('A' + ThreadLocalRandom.current().nextInt(26)));
         SchoolView school = new SchoolsAdministrationApi(admin).putAdminSchool(uai, new SchoolRequest()
                 .name("Collège Anne Frank").city("Lille").zipcode("59000").department(DEPARTMENT)
-                .priority(Priority.REP_PLUS).latitude(50.6292).longitude(3.0573));
+                .priority(SchoolPriority.REP_PLUS).latitude(50.6292).longitude(3.0573));
         assertThat(school.getUai()).isEqualTo(uai);
-        assertThat(school.getPriority()).isEqualTo(Priority.REP_PLUS);
+        assertThat(school.getPriority()).isEqualTo(SchoolPriority.REP_PLUS);
         school = new SchoolsApi(admin).declareWeeksSchool(uai, new WeeksRequest().schoolYear(schoolYear).weeks(List.of(week)));
         assertThat(school.getDeclaredWeeks()).extracting(WeekView::getWeek).contains(week);
 
@@ -173,10 +173,10 @@ class PartnerFlowTest {
         });
 
         ApplicationView read = new ApplicationsApi(pupilClient).getApplication(candidacy.getId());
-        assertThat(read.getHistory()).extracting(Step::getAction).containsExactly("submit", "forward", "accept", "confirm");
-        assertThat(read.getHistory()).extracting(Step::getTo).containsExactly(ApplicationState.SUBMITTED,
+        assertThat(read.getHistory()).extracting(ApplicationStep::getAction).containsExactly("submit", "forward", "accept", "confirm");
+        assertThat(read.getHistory()).extracting(ApplicationStep::getTo).containsExactly(ApplicationState.SUBMITTED,
                 ApplicationState.FORWARDED, ApplicationState.ACCEPTED, ApplicationState.CONFIRMED);
-        assertThat(read.getHistory()).extracting(Step::getRole).containsExactly("pupil", "relay", "host", "pupil");
+        assertThat(read.getHistory()).extracting(ApplicationStep::getRole).containsExactly("pupil", "relay", "host", "pupil");
     }
 
     /** The sectors come from the open data (data/sectors.csv): imported once, idempotent. */

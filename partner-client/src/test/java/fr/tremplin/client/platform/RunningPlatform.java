@@ -1,5 +1,6 @@
 package fr.tremplin.client.platform;
 
+import fr.tremplin.common.kafka.KafkaAccess;
 import fr.tremplin.testing.JwtKeysTestResource;
 import fr.tremplin.testing.KafkaTestResource;
 import fr.tremplin.testing.PostgresTestResource;
@@ -73,7 +74,7 @@ public final class RunningPlatform implements BeforeAllCallback {
         Map<String, String> keys = new JwtKeysTestResource().start();
         // TestTokens signs through smallrye-jwt, which reads these from the configuration (system properties)
         keys.forEach(System::setProperty);
-        String kafka = new KafkaTestResource().start().get("kafka.bootstrap.servers");
+        String kafka = KafkaTestResource.bootstrapServers();
 
         Map<String, String> common = new HashMap<>();
         common.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
@@ -91,6 +92,9 @@ public final class RunningPlatform implements BeforeAllCallback {
                 Map<String, String> env = new HashMap<>(common);
                 env.putAll(asEnvironment(database(service + "_flow")));
                 env.put("QUARKUS_HTTP_PORT", String.valueOf(process.port));
+                // each service connects as its own principal of the secured broker (docs/KAFKA.md), as bin/platform does
+                env.put("KAFKA_PASSWORD", KafkaTestResource.password(process.name));
+                env.put("KAFKA_RELAY_ACCOUNTS_PASSWORD", KafkaTestResource.password(KafkaAccess.RELAY_ACCOUNTS));
                 process.start(root.resolve(process.name), JAVA_OPTIONS, env);
                 processes.add(process);
                 gatewayEnv.put("TREMPLIN_GATEWAY_" + service.toUpperCase(Locale.ROOT) + "_URL", process.url());
