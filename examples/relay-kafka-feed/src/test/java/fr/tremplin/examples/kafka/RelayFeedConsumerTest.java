@@ -35,8 +35,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class RelayFeedConsumerTest {
 
-    private static final String RELAY = "example-nord";
-    private static final String OTHER_RELAY = "example-sud";
+    // fresh ids per run: with KAFKA_BOOTSTRAP_SERVERS the broker is bin/infra's, which keeps earlier runs' feeds
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    private static final String RELAY = "example-nord-" + RUN;
+    private static final String OTHER_RELAY = "example-sud-" + RUN;
     private static final String PASSWORD = "example-nord-test-password";
     private static final String APPLICATION = UUID.randomUUID().toString();
 
