@@ -1,5 +1,4 @@
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -34,7 +33,7 @@ final class TopicSeeder {
 
     /** {@code CampaignLoad topics}: the run's seeding topics and the applications' topic, where missing. */
     static void createTopics(String bootstrap, List<String> topics) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+        try (Admin admin = Admin.create(BenchKafka.config(bootstrap))) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = new ArrayList<>();
             for (String topic : List.of(EventObserver.TOPIC, topics.get(0), topics.get(1))) {
@@ -49,7 +48,7 @@ final class TopicSeeder {
     }
 
     void seed(World world, String offersTopic, String schoolsTopic) throws Exception {
-        Map<String, Object> producerConfig = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        Map<String, Object> producerConfig = BenchKafka.config(bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 20);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig, new StringSerializer(),
                 new StringSerializer())) {

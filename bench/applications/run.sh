@@ -54,14 +54,23 @@ copy_app applications-service "$WORK"
 # takes several only from Java 22, and find_jdk may pick a 21; emptied first so that no class of a removed file lingers
 rm -rf "$WORK/load"
 "$JAVA_HOME/bin/javac" -cp "$(cat "$WORK/classpath.txt")" -d "$WORK/load" \
-  bench/lib/LeanHttp.java bench/applications/*.java
+  bench/lib/LeanHttp.java bench/lib/BenchKafka.java bench/applications/*.java
 CP="$(cat "$WORK/classpath.txt"):$WORK/load"
+# the generator's Kafka clients (topics, seeding, the observer) connect as the broker's admin (docs/KAFKA.md), its
+# password passed by environment only
+BENCH_KAFKA_PASSWORD=$(kafka_password admin)
+export BENCH_KAFKA_PASSWORD
 "$JAVA_HOME/bin/java" -Xmx1g -cp "$CP" CampaignLoad topics "$BOOTSTRAP" "$OFFERS_TOPIC" "$SCHOOLS_TOPIC"
+
+# the service reads per-run topics (bench.<run>.offers/.schools), which the ACL table does not grant
+# applications-service: it connects as the broker's admin; its relay-accounts Admin keeps its own principal
+RELAY_ACCOUNTS_KAFKA_PASSWORD=$(kafka_password relay-accounts)
 
 echo "== starting applications-service on :$PORT (prod profile, JSON access log to $WORK/service.log)"
 QUARKUS_HTTP_PORT=$PORT QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB \
 QUARKUS_DATASOURCE_USERNAME=applications QUARKUS_DATASOURCE_PASSWORD=applications \
 KAFKA_BOOTSTRAP_SERVERS=$BOOTSTRAP MP_JWT_VERIFY_PUBLICKEY_LOCATION="$WORK/jwt-public.pem" \
+KAFKA_USERNAME=admin KAFKA_PASSWORD="$BENCH_KAFKA_PASSWORD" KAFKA_RELAY_ACCOUNTS_PASSWORD="$RELAY_ACCOUNTS_KAFKA_PASSWORD" \
 MP_MESSAGING_INCOMING_OFFERS_TOPIC=$OFFERS_TOPIC MP_MESSAGING_INCOMING_SCHOOLS_TOPIC=$SCHOOLS_TOPIC \
 QUARKUS_LOG_CATEGORY__ORG_APACHE_KAFKA__LEVEL=ERROR \
   "$JAVA_HOME/bin/java" -Xms768m -Xmx768m ${SERVICE_JAVA_OPTS:-} -jar "$WORK/app/quarkus-run.jar" > "$WORK/service.log" 2>&1 &

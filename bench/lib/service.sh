@@ -36,3 +36,11 @@ ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
 # CPU ticks used so far by all of PostgreSQL's processes
 postgres_ticks() { local t=0 p; for p in $(pgrep -u postgres); do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done; echo $t; }
+
+# The password of Kafka principal $1 (admin, offers-service...) as bin/infra up made it (docs/KAFKA.md): read here and
+# passed by environment to a process, never written into a file of the repository
+kafka_password() {
+  local file="$ROOT/.platform/kafka/credentials/$1"
+  [ -s "$file" ] || { echo "no Kafka password for $1 in .platform/kafka/credentials/ (bin/infra up makes them)" >&2; return 1; }
+  tr -d '[:space:]' <"$file"
+}

@@ -43,10 +43,13 @@ throwaway_keys "$WORK"
 copy_app offers-service "$WORK"
 "$JAVA_HOME/bin/javac" -d "$WORK/load" bench/lib/LeanHttp.java bench/lib/Percentiles.java bench/offers/SearchLoad.java
 
+# the service's topics are the ACL table's own (nothing renamed): it connects as its own principal (docs/KAFKA.md)
+SERVICE_KAFKA_PASSWORD=$(kafka_password offers-service)
+
 echo "== starting offers-service on :$PORT (prod profile, JSON access log to $WORK/service.log)"
 QUARKUS_HTTP_PORT=$PORT QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB \
 QUARKUS_DATASOURCE_USERNAME=offers QUARKUS_DATASOURCE_PASSWORD=offers TREMPLIN_DATA_DIR="$DATA_DIR" \
-KAFKA_BOOTSTRAP_SERVERS=${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092} \
+KAFKA_BOOTSTRAP_SERVERS=${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092} KAFKA_PASSWORD="$SERVICE_KAFKA_PASSWORD" \
 QUARKUS_LOG_CATEGORY__ORG_APACHE_KAFKA__LEVEL=ERROR MP_JWT_VERIFY_PUBLICKEY_LOCATION="$WORK/jwt-public.pem" \
   "$JAVA_HOME/bin/java" -Xms256m -Xmx256m ${SERVICE_JAVA_OPTS:-} -jar "$WORK/app/quarkus-run.jar" > "$WORK/service.log" 2>&1 &
 SERVICE=$!

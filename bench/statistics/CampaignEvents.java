@@ -37,8 +37,8 @@ public class CampaignEvents {
         long sentOffers = 0;
         long sentApplications = 0;
         long start = System.nanoTime();
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(BenchKafka.config(bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 262144),
                 new StringSerializer(), new StringSerializer())) {
             for (int o = 0; o < offers; o++) {

@@ -58,8 +58,12 @@ echo "== building the service jar and the load generators"
 copy_app offers-service "$WORK"
 ./mvnw -q -f bench/applications/pom.xml dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt" >/dev/null
 rm -rf "$WORK/load"
-"$JAVA_HOME/bin/javac" -cp "$(cat "$WORK/classpath.txt")" -d "$WORK/load" bench/lib/LeanHttp.java bench/lib/Percentiles.java bench/statistics/*.java
+"$JAVA_HOME/bin/javac" -cp "$(cat "$WORK/classpath.txt")" -d "$WORK/load" bench/lib/LeanHttp.java bench/lib/Percentiles.java bench/lib/BenchKafka.java bench/statistics/*.java
 CP="$(cat "$WORK/classpath.txt"):$WORK/load"
+# the generators' Kafka clients (history, stream) connect as the broker's admin (docs/KAFKA.md), its password passed
+# by environment only
+BENCH_KAFKA_PASSWORD=$(kafka_password admin)
+export BENCH_KAFKA_PASSWORD
 TOPIC_PREFIX=bench.$RUN
 
 echo "== a national campaign's history sent to $TOPIC_PREFIX.offers / .applications, for the rebuild to replay"
@@ -67,11 +71,14 @@ HISTORY=$("$JAVA_HOME/bin/java" -Xms256m -Xmx512m -cp "$CP" CampaignEvents "$BOO
   "$TOPIC_PREFIX.applications" "$OFFERS" "$CANDIDACIES" "$COMPLETIONS")
 echo "   $HISTORY"
 
-# the live channels start at the topics' end: the history is the rebuild's to replay (the facts are seeded in SQL)
+# the live channels start at the topics' end: the history is the rebuild's to replay (the facts are seeded in SQL).
+# The service reads per-run topics (bench.<run>.*), which the ACL table does not grant offers-service: it connects
+# as the broker's admin
 echo "== starting offers-service on :$PORT (prod profile, topics $TOPIC_PREFIX.*)"
 QUARKUS_HTTP_PORT=$PORT QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB \
 QUARKUS_DATASOURCE_USERNAME=offers QUARKUS_DATASOURCE_PASSWORD=offers TREMPLIN_DATA_DIR="$ROOT/data" \
 KAFKA_BOOTSTRAP_SERVERS=$BOOTSTRAP MP_JWT_VERIFY_PUBLICKEY_LOCATION="$ROOT/.platform/keys/jwt-public.pem" \
+KAFKA_USERNAME=admin KAFKA_PASSWORD="$BENCH_KAFKA_PASSWORD" \
 MP_MESSAGING_INCOMING_OFFERS_TOPIC=$TOPIC_PREFIX.offers MP_MESSAGING_INCOMING_SCHOOLS_TOPIC=$TOPIC_PREFIX.schools \
 MP_MESSAGING_INCOMING_APPLICATIONS_TOPIC=$TOPIC_PREFIX.applications TREMPLIN_OUTBOX_RELAY_ENABLED=false \
 MP_MESSAGING_INCOMING_OFFERS_AUTO_OFFSET_RESET=latest MP_MESSAGING_INCOMING_APPLICATIONS_AUTO_OFFSET_RESET=latest \
