@@ -99,7 +99,7 @@ class AgreementTest {
 
         // a main teacher of the class hands a one-time link to the family; only its hash is kept
         String first = given().header("Authorization", mainTeacher(c.uai(), "3A")).post(agreement + "/signing-link")
-                .then().statusCode(201).header("Cache-Control", "no-store")
+                .then().statusCode(201).header("Cache-Control", "private, no-store")
                 .body("path", containsString("/api/v1/signatures/")).extract().path("token");
         String token = given().header("Authorization", principal(c.uai())).post(agreement + "/signing-link")
                 .then().statusCode(201).extract().path("token");

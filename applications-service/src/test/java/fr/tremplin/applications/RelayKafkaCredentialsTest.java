@@ -139,7 +139,7 @@ class RelayKafkaCredentialsTest {
 
     private static JsonPath issue(String relayId) {
         return given().header("Authorization", admin()).post("/api/v1/relays/" + relayId + "/kafka-credentials")
-                .then().statusCode(201).header("Cache-Control", "no-store").extract().jsonPath();
+                .then().statusCode(201).header("Cache-Control", "private, no-store").extract().jsonPath();
     }
 
     private static Map<String, Object> clientOf(JsonPath issued) {

@@ -89,6 +89,6 @@ public class AgreementResource {
     @APIResponse(responseCode = "201", description = "The link", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SigningLinkView.class)))
     public Response signingLink(@PathParam("id") UUID id) {
         SigningLinkView link = agreements.issueSigningLink(caller, id);
-        return Response.status(Response.Status.CREATED).entity(link).header("Cache-Control", "no-store").build();
+        return Response.status(Response.Status.CREATED).entity(link).build();
     }
 }

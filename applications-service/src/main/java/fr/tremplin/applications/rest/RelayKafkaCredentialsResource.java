@@ -51,6 +51,6 @@ public class RelayKafkaCredentialsResource {
             @Parameter(description = "The relay's id (lower-case words joined by hyphens)", example = "face-nord")
             @PathParam("relayId") @Pattern(regexp = TerritoryId.PATTERN, message = TerritoryId.MESSAGE) String relayId) {
         RelayKafkaCredentials issued = credentials.issueKafkaCredentials(caller, relayId);
-        return Response.status(Response.Status.CREATED).entity(issued).header("Cache-Control", "no-store").build();
+        return Response.status(Response.Status.CREATED).entity(issued).build();
     }
 }

@@ -80,8 +80,7 @@ public class RelayWebhookResource {
             @NotNull @Valid WebhookRequest request) {
         RelayWebhooks.Saved saved = webhooks.register(caller, relayId, request);
         return saved.created()
-                ? Response.created(URI.create("/api/v1/relays/" + relayId + "/webhook")).entity(saved.webhook())
-                        .header("Cache-Control", "no-store").build()
+                ? Response.created(URI.create("/api/v1/relays/" + relayId + "/webhook")).entity(saved.webhook()).build()
                 : Response.ok(saved.webhook()).build();
     }
 
@@ -124,7 +123,7 @@ public class RelayWebhookResource {
     public Response rotate(
             @Parameter(description = RELAY_ID) @PathParam("relayId")
             @Pattern(regexp = TerritoryId.PATTERN, message = TerritoryId.MESSAGE) String relayId) {
-        return Response.ok(webhooks.rotate(caller, relayId)).header("Cache-Control", "no-store").build();
+        return Response.ok(webhooks.rotate(caller, relayId)).build();
     }
 
     @GET
