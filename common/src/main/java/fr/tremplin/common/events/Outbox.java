@@ -40,10 +40,13 @@ public class Outbox {
                         Map<String, String> extraHeaders) {
         UUID id = UUID.randomUUID();
         // Agroal hands the transaction's own connection back, so this row commits or rolls back with the change.
+        // The notification rides in the same statement (no extra round trip); PostgreSQL delivers it only on commit,
+        // once per transaction however many events it wrote, and it wakes OutboxRelay at once.
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO outbox_event (id, topic, message_key, type, subject, headers, payload) "
-                             + "VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)")) {
+                     "WITH recorded AS (INSERT INTO outbox_event (id, topic, message_key, type, subject, headers, payload) "
+                             + "VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb) RETURNING seq) "
+                             + "SELECT pg_notify('" + OutboxRelay.CHANNEL + "', '') FROM recorded")) {
             insert.setObject(1, id);
             insert.setString(2, topic);
             insert.setString(3, key);
@@ -51,7 +54,7 @@ public class Outbox {
             insert.setString(5, subject);
             insert.setString(6, mapper.writeValueAsString(extraHeaders));
             insert.setString(7, mapper.writeValueAsString(payload));
-            insert.executeUpdate();
+            insert.executeQuery().close();
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("could not record event " + type, e);
         }

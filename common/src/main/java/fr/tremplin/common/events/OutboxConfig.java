@@ -12,8 +12,11 @@ public interface OutboxConfig {
     @WithDefault("/tremplin/${quarkus.application.name}")
     String source();
 
-    /** How often the relay looks for committed events (it also drains a backlog in consecutive passes). */
-    @WithDefault("0.2s")
+    /**
+     * How often the relay looks for committed events when no notification woke it (a failed pass is retried after
+     * it); a commit's notification wakes it at once. It drains a backlog in consecutive passes.
+     */
+    @WithDefault("1s")
     Duration pollInterval();
 
     /** How many pending events one relay pass publishes at most before committing. */

@@ -18,21 +18,25 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.postgresql.Driver;
+import org.postgresql.PGConnection;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
+import java.util.Properties;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -47,6 +51,8 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long RELAY_LOCK = 0x7472656d706c696eL; // "tremplin"
+    /** The PostgreSQL channel {@link Outbox} notifies on each commit that wrote events. */
+    static final String CHANNEL = "tremplin_outbox";
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper mapper;
@@ -54,7 +60,9 @@ public class OutboxRelay {
     private final Map<String, Object> kafkaConfig;
     private final AtomicLong pending;
     private volatile KafkaProducer<String, byte[]> producer;
-    private ScheduledExecutorService poller;
+    private volatile boolean running = true;
+    private Thread listener;
+    private volatile Connection listening;
 
     public OutboxRelay(AgroalDataSource dataSource, ObjectMapper mapper, OutboxConfig config,
                        @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, MeterRegistry registry) {
@@ -66,23 +74,75 @@ public class OutboxRelay {
     }
 
     /**
-     * Polls every {@code tremplin.outbox.poll-interval} on a thread of its own: quarkus-scheduler cannot run a job
-     * more often than once a second (it silently stretched 0.2 s to 1 s, and with it every event's delay).
+     * Runs on a thread of its own, woken by PostgreSQL: {@link Outbox} notifies {@link #CHANNEL} in the transaction of
+     * each change, so a committed event is relayed within milliseconds, and a platform at rest does one pass per
+     * {@code tremplin.outbox.poll-interval} instead of polling five times a second. That interval stays the fallback
+     * for what no notification announces: a pass that failed (Kafka away), or events committed while the listener
+     * was reconnecting. (quarkus-scheduler is not used: it cannot run a job more often than once a second.)
      */
     void onStart(@Observes StartupEvent event) {
-        long interval = Math.max(10, config.pollInterval().toMillis());
-        poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "outbox-relay");
-            thread.setDaemon(true);
-            return thread;
-        });
-        poller.scheduleWithFixedDelay(() -> {
-            try {
-                relay();
-            } catch (RuntimeException | Error e) {
-                LOG.warnf("outbox relay pass failed: %s", rootMessage(e));
+        if (!config.relayEnabled()) {
+            return;
+        }
+        listener = new Thread(this::listenAndRelay, "outbox-relay");
+        listener.setDaemon(true);
+        listener.start();
+    }
+
+    private void listenAndRelay() {
+        int fallbackMillis = (int) Math.max(10, config.pollInterval().toMillis());
+        while (running) {
+            try (Connection connection = openListenerConnection()) {
+                listening = connection;
+                try (Statement listen = connection.createStatement()) {
+                    listen.execute("LISTEN " + CHANNEL);
+                }
+                PGConnection notifications = connection.unwrap(PGConnection.class);
+                while (running) {
+                    relayQuietly();
+                    notifications.getNotifications(fallbackMillis); // returns on a commit's notice, or after the interval
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (running) {
+                    LOG.warnf("outbox listener lost its connection, polling until it is back: %s", rootMessage(e));
+                    relayQuietly();
+                    pause(fallbackMillis);
+                }
             }
-        }, 1000, interval, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * A connection of its own, outside the pool: it only ever waits, so it should not take a pooled one for the
+     * service's lifetime, and closing it at shutdown is this class's business, not the pool's.
+     */
+    private Connection openListenerConnection() throws SQLException {
+        Config settings = ConfigProvider.getConfig();
+        Properties properties = new Properties();
+        settings.getOptionalValue("quarkus.datasource.username", String.class).ifPresent(user -> properties.setProperty("user", user));
+        settings.getOptionalValue("quarkus.datasource.password", String.class).ifPresent(secret -> properties.setProperty("password", secret));
+        properties.setProperty("ApplicationName", "outbox-listener");
+        Connection connection = new Driver().connect(settings.getValue("quarkus.datasource.jdbc.url", String.class), properties);
+        if (connection == null) {
+            throw new SQLException("quarkus.datasource.jdbc.url is not a PostgreSQL URL");
+        }
+        return connection;
+    }
+
+    private void relayQuietly() {
+        try {
+            relay();
+        } catch (RuntimeException | Error e) {
+            LOG.warnf("outbox relay pass failed: %s", rootMessage(e));
+        }
+    }
+
+    private static void pause(int millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     void relay() {
@@ -237,8 +297,14 @@ public class OutboxRelay {
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        if (poller != null) {
-            poller.shutdownNow();
+        running = false;
+        Connection waiting = listening;
+        if (waiting != null) {
+            try {
+                waiting.close(); // wakes the listener out of its wait
+            } catch (SQLException ignored) {
+                // closing anyway
+            }
         }
         closeProducer();
     }
