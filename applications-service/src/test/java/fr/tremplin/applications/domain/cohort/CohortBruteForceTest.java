@@ -34,7 +34,7 @@ class CohortBruteForceTest {
             if (pupils == 7 || (groupSize == 6 && pupils < 10)) {
                 continue;
             }
-            List<CohortPupil> week = randomWeek(random, pupils, 2 + random.nextInt(4));
+            List<CohortPupil> week = skewedWeek(random, pupils, 2 + random.nextInt(3));
             CohortPlan plan = CohortPlanner.plan(week, ROOMY, groupSize, random.nextLong());
             int[] sizes = plan.groups().stream().mapToInt(group -> group.members().size()).toArray();
             long[] optimum = exhaustiveOptimum(week, sizes);
@@ -48,6 +48,8 @@ class CohortBruteForceTest {
         }
         assertThat(compared).isGreaterThan(300);
         assertThat(boundsReached).as("the school bound is tight on most small weeks").isGreaterThan(compared / 2);
+        // (these weeks have teeth: one descent from the construction, without kicks or restarts, misses the
+        // optimum on some of them)
     }
 
     @Test
@@ -94,6 +96,26 @@ class CohortBruteForceTest {
             Gender gender = Gender.values()[random.nextInt(random.nextBoolean() ? 2 : 3)];
             week.add(new CohortPupil(String.format("cand-%06d", random.nextInt(1000) * 1000 + pupil),
                     "063000" + random.nextInt(schools) + "A", gender));
+        }
+        return week;
+    }
+
+    /**
+     * A week where each school leans to one gender (mostly F, mostly M or even) and a tenth of genders are unknown:
+     * mixing schools then fights balancing genders, so the bounds are often out of reach and the search must work.
+     */
+    static List<CohortPupil> skewedWeek(Random random, int pupils, int schools) {
+        double[] femaleShare = new double[schools];
+        for (int school = 0; school < schools; school++) {
+            femaleShare[school] = new double[]{0.1, 0.5, 0.9}[random.nextInt(3)];
+        }
+        List<CohortPupil> week = new ArrayList<>();
+        for (int pupil = 0; pupil < pupils; pupil++) {
+            int school = random.nextInt(schools);
+            double draw = random.nextDouble();
+            Gender gender = draw < 0.1 ? Gender.UNKNOWN : random.nextDouble() < femaleShare[school] ? Gender.F : Gender.M;
+            week.add(new CohortPupil(String.format("cand-%06d", random.nextInt(1000) * 1000 + pupil),
+                    "063000" + school + "A", gender));
         }
         return week;
     }
