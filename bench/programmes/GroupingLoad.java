@@ -4,6 +4,8 @@ import fr.tremplin.applications.domain.cohort.CohortPupil;
 import fr.tremplin.applications.domain.cohort.Gender;
 import fr.tremplin.applications.domain.cohort.ServiceCapacity;
 
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,16 +16,22 @@ import java.util.Random;
  * seeded skewed distribution; genders F 45 %, M 45 %, unknown 10 %) with 12 services of daily capacity 3 to 5, planned
  * R times with different seeds by CohortPlanner (applications-service's classes, no service started). Prints the
  * median and max time, and each term of the score against its bound (first seed and worst over the runs).
- * Usage: java GroupingLoad [pupils] [schools] [services] [runs] [instance seed]
+ * With "leaning" as sixth argument, each school sends 90 % F or 90 % M (unknown still 10 %): mixing schools then
+ * fights balancing genders, the bound is often out of reach and the search runs its whole budget (the worst time).
+ * Then the grouping search alone with no bound to stop at (reached through reflection: GroupSearch is package
+ * private), so that it always spends its whole budget of restarts and kicks: the time a week whose bound is out of
+ * reach would take.
+ * Usage: java GroupingLoad [pupils] [schools] [services] [runs] [instance seed] [mixed|leaning]
  */
 public final class GroupingLoad {
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws ReflectiveOperationException {
         int pupils = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int schools = args.length > 1 ? Integer.parseInt(args[1]) : 40;
         int serviceCount = args.length > 2 ? Integer.parseInt(args[2]) : 12;
         int runs = args.length > 3 ? Integer.parseInt(args[3]) : 30;
         long instanceSeed = args.length > 4 ? Long.parseLong(args[4]) : 13;
+        boolean leaning = args.length > 5 && args[5].equals("leaning");
         Random random = new Random(instanceSeed);
         List<CohortPupil> week = new ArrayList<>();
         double[] weight = new double[schools];
@@ -36,7 +44,8 @@ public final class GroupingLoad {
             // every school at least one pupil, the rest by weight
             int school = pupil < schools ? pupil : pick(weight, total, random);
             double draw = random.nextDouble();
-            Gender gender = draw < 0.45 ? Gender.F : draw < 0.9 ? Gender.M : Gender.UNKNOWN;
+            double female = leaning ? (school % 2 == 0 ? 0.9 * 0.9 : 0.1 * 0.9) : 0.45;
+            Gender gender = draw < female ? Gender.F : draw < 0.9 ? Gender.M : Gender.UNKNOWN;
             week.add(new CohortPupil("cand-" + String.format("%05d", pupil), String.format("%07dX", 630000 + school),
                     gender));
         }
@@ -46,8 +55,9 @@ public final class GroupingLoad {
         }
         int[] perSchool = new int[schools];
         week.forEach(pupil -> perSchool[Integer.parseInt(pupil.schoolUai().substring(0, 7)) - 630000]++);
-        System.out.printf("week: %d pupils from %d schools (largest %d), %d services (daily capacity %s)%n", pupils,
-                schools, Arrays.stream(perSchool).max().orElse(0), serviceCount,
+        System.out.printf("week: %d pupils from %d schools (largest %d, genders %s), %d services (daily capacity %s)%n",
+                pupils, schools, Arrays.stream(perSchool).max().orElse(0),
+                leaning ? "leaning to F or M by school" : "mixed", serviceCount,
                 services.stream().map(service -> String.valueOf(service.dailyCapacityGroups())).toList());
 
         long[] nanos = new long[runs];
@@ -75,6 +85,33 @@ public final class GroupingLoad {
                 + "same-school pairs +%d, gender imbalance +%d%n", optimal, runs, worstPairsGap, worstGenderGap);
         System.out.println("binding constraints (seed 1):");
         first.bindingConstraints().forEach(sentence -> System.out.println("  - " + sentence));
+        fullBudget(week, first.groups().stream().mapToInt(group -> group.members().size()).toArray(), runs);
+    }
+
+    /** The grouping search told that no bound exists (lower bound −1): every restart and kick is spent. */
+    private static void fullBudget(List<CohortPupil> week, int[] sizes, int runs) throws ReflectiveOperationException {
+        List<String> uais = week.stream().map(CohortPupil::schoolUai).distinct().sorted().toList();
+        int[] school = week.stream().mapToInt(pupil -> uais.indexOf(pupil.schoolUai())).toArray();
+        int[] sign = week.stream().mapToInt(pupil -> switch (pupil.gender()) {
+            case F -> 1;
+            case M -> -1;
+            case UNKNOWN -> 0;
+        }).toArray();
+        Class<?> search = Class.forName("fr.tremplin.applications.domain.cohort.GroupSearch");
+        Constructor<?> create = search.getDeclaredConstructor(int[].class, int[].class, int[].class, int.class,
+                long.class);
+        create.setAccessible(true);
+        Method solve = search.getDeclaredMethod("solve", long.class);
+        solve.setAccessible(true);
+        long[] nanos = new long[runs];
+        for (int run = 0; run < runs; run++) {
+            long start = System.nanoTime();
+            solve.invoke(create.newInstance(school, sign, sizes, uais.size(), (long) run + 1), -1L);
+            nanos[run] = System.nanoTime() - start;
+        }
+        Arrays.sort(nanos);
+        System.out.printf("grouping search with its whole budget (no bound to stop at), %d runs: median %.1f ms, "
+                + "max %.1f ms%n", runs, nanos[runs / 2] / 1e6, nanos[runs - 1] / 1e6);
     }
 
     private static int pick(double[] weight, double total, Random random) {

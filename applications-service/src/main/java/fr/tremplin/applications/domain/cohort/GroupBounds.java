@@ -23,7 +23,9 @@ final class GroupBounds {
      * The least Σ (F − M)² over the groups: each group's balance d lies in −size..size and has the parity of its size,
      * except in at most {@code unknown} groups (an unknown pupil changes the parity of the known ones), and the
      * balances add up to {@code females − males}. A relaxation (it does not count which pupils exist), solved exactly
-     * by dynamic programming over the groups, the number of parity changes used and the running sum.
+     * by dynamic programming over the groups, the number of parity changes used and the running sum. Only balances
+     * within 2 of the mean (F − M) / groups are tried: in an optimum, two balances 3 or more apart would gain by
+     * moving 2 from one to the other (same parities, and the sizes, which differ by at most 2, still hold them).
      */
     static int genderImbalance(int[] sizes, int females, int males, int unknown) {
         int total = females - males;
@@ -31,6 +33,8 @@ final class GroupBounds {
         int flips = Math.min(unknown, sizes.length);
         int width = 2 * span + 1;
         int infinity = Integer.MAX_VALUE / 2;
+        int lowest = Math.floorDiv(total, sizes.length) - 2;
+        int highest = -Math.floorDiv(-total, sizes.length) + 2;
         int[][] best = new int[flips + 1][width];
         for (int[] row : best) {
             Arrays.fill(row, infinity);
@@ -47,7 +51,7 @@ final class GroupBounds {
                     if (cost >= infinity) {
                         continue;
                     }
-                    for (int balance = -size; balance <= size; balance++) {
+                    for (int balance = Math.max(-size, lowest); balance <= Math.min(size, highest); balance++) {
                         int target = sum + balance;
                         if (target < 0 || target >= width) {
                             continue;
