@@ -35,7 +35,7 @@ public final class PathTemplate {
                     // The gateway's own endpoints.
                     "q", "health", "live", "ready", "started", "metrics", "openapi", "swagger-ui"),
             RouteTable.prefixes().keySet().stream().flatMap(prefix -> Stream.of(prefix.split("/"))))
-            .filter(word -> !word.isEmpty())
+            .filter(word -> !word.isEmpty() && !word.equals("*"))
             .collect(Collectors.toUnmodifiableSet());
 
     private PathTemplate() {

@@ -27,8 +27,22 @@ class RouteTableTest {
     }
 
     @Test
+    void a_programme_is_offers_service_s_and_who_goes_to_it_applications_service_s() {
+        assertThat(RouteTable.resolve("/api/v1/programmes").map(RouteTable.Route::service)).contains(Service.OFFERS);
+        assertThat(RouteTable.resolve("/api/v1/programmes/p-1").map(RouteTable.Route::service)).contains(Service.OFFERS);
+        assertThat(RouteTable.resolve("/api/v1/programmes/p-1/allocation/schools/0630001A"))
+                .contains(new RouteTable.Route("/api/v1/programmes/*/allocation", Service.APPLICATIONS));
+        assertThat(RouteTable.resolve("/api/v1/programmes/p-1/nominations").map(RouteTable.Route::service)).contains(Service.APPLICATIONS);
+        assertThat(RouteTable.resolve("/api/v1/programmes/p-1/weeks/2028-W05/plan").map(RouteTable.Route::service)).contains(Service.APPLICATIONS);
+        assertThat(RouteTable.resolve("/api/v1/programmes/p-1/bilan").map(RouteTable.Route::service)).contains(Service.APPLICATIONS);
+        // the wildcard is one whole, non-empty segment
+        assertThat(RouteTable.resolve("/api/v1/programmes//allocation").map(RouteTable.Route::service)).contains(Service.OFFERS);
+        assertThat(RouteTable.resolve("/api/v1/programmes/p-1/allocations").map(RouteTable.Route::service)).contains(Service.OFFERS);
+    }
+
+    @Test
     void every_service_has_routes() {
-        assertThat(RouteTable.prefixes()).hasSize(21);
+        assertThat(RouteTable.prefixes()).hasSize(27);
         assertThat(RouteTable.prefixes().values()).contains(Service.values());
     }
 
