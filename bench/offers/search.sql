@@ -3,7 +3,7 @@
 \set p random(1, :npoints)
 SELECT h.*, s.name AS sector_name, w.weeks, w.free_seats FROM (
   SELECT o.id, o.title, o.sector_id, o.organisation_name, o.public_sector, o.ministry_code, o.city, o.zipcode,
-         o.department, o.latitude, o.longitude, o.reservation, o.capacity_per_week, o.updated_at,
+         o.department, o.latitude, o.longitude, o.reservation, o.kind, o.capacity_per_week, o.updated_at,
          ST_Distance(o.location, p.point, false) / 1000.0 AS distance_km, count(*) OVER () AS total
   FROM offer o
   CROSS JOIN (SELECT ST_SetSRID(ST_MakePoint(longitude, latitude), 4326)::geography AS point FROM bench_college WHERE id = :p) p

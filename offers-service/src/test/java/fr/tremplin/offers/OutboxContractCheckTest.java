@@ -53,16 +53,48 @@ class OutboxContractCheckTest {
         }
     }
 
+    @Test
+    void aProgrammesPayloadPassesAndOneWithoutItsDefinitionOrWithAStrayFieldIsNamed() throws Exception {
+        OfferFixtures.Host host = host("Mairie de Belley");
+        String id = io.restassured.RestAssured.given().header("Authorization", host.bearer())
+                .contentType("application/json").body(ProgrammeFixtures.programme("Pass'3e Belley"))
+                .post("/api/v1/programmes").then().statusCode(201).extract().path("id");
+        io.restassured.RestAssured.given().header("Authorization", host.bearer())
+                .post("/api/v1/offers/" + id + "/publish").then().statusCode(200);
+        UUID withoutDefinition = UUID.randomUUID();
+        UUID strayWeight = UUID.randomUUID();
+        UUID offerWithDefinition = UUID.randomUUID();
+        try (Connection connection = dataSource.getConnection()) {
+            assertThat(OutboxContractCheck.violations(connection, SOURCE)).isEmpty();
+
+            copyWithPayload(connection, id, withoutDefinition, "payload - 'programme'");
+            copyWithPayload(connection, id, strayWeight,
+                    "jsonb_set(payload, '{programme,weights,PRIVATE}', '1.0'::jsonb)");
+            copyWithPayload(connection, id, offerWithDefinition, "jsonb_set(payload, '{kind}', '\"OFFER\"'::jsonb)");
+            assertThat(OutboxContractCheck.violations(connection, SOURCE))
+                    .anySatisfy(line -> assertThat(line).contains("offer.published " + withoutDefinition, "programme"))
+                    .anySatisfy(line -> assertThat(line).contains("offer.published " + strayWeight, "PRIVATE"))
+                    .anySatisfy(line -> assertThat(line).contains("offer.published " + offerWithDefinition));
+        } finally {
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox_event WHERE id = ANY (?)")) {
+                delete.setArray(1, connection.createArrayOf("uuid",
+                        new Object[] {withoutDefinition, strayWeight, offerWithDefinition}));
+                delete.executeUpdate();
+            }
+        }
+    }
+
     /**
-     * The offer's outbox row again, under another id, its payload changed by the SQL expression given; marked
-     * published, so that the relay never sends it (offers-service reads its own topic).
+     * The offer's (first) offer.published outbox row again, under another id, its payload changed by the SQL
+     * expression given; marked published, so that the relay never sends it (offers-service reads its own topic).
      */
     private static void copyWithPayload(Connection connection, String offerId, UUID id, String payload)
             throws Exception {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO outbox_event (id, topic, message_key, type, subject, headers, payload, published_at) "
                         + "SELECT ?, topic, message_key, type, subject, headers, " + payload + ", now()"
-                        + " FROM outbox_event WHERE message_key = ? AND type = 'offer.published'")) {
+                        + " FROM outbox_event WHERE message_key = ? AND type = 'offer.published' ORDER BY seq LIMIT 1")) {
             insert.setObject(1, id);
             insert.setString(2, offerId);
             assertThat(insert.executeUpdate()).isEqualTo(1);

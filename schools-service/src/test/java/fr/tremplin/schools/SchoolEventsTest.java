@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.tremplin.common.events.Topics;
 import fr.tremplin.testing.KafkaTestConsumer;
 import fr.tremplin.testing.events.EventContract;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -13,7 +14,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +39,8 @@ class SchoolEventsTest {
 
     @Inject
     ObjectMapper mapper;
+    @Inject
+    AgroalDataSource dataSource;
 
     @BeforeAll
     static void logFailures() {
@@ -112,5 +119,41 @@ class SchoolEventsTest {
                 .body(Map.of("schoolYear", "2019-2020", "weeks", List.of("2020-W05")))
                 .put("/api/v1/schools/" + uai + "/weeks").then().statusCode(422)
                 .body("violations[0].field", equalTo("schoolYear"));
+    }
+
+    @Test
+    void declaringTheThirdYearCountEmitsSchoolUpdatedWithItOnlyWhenItChanges() throws Exception {
+        String uai = SchoolFixtures.school("063", "63", "REP_PLUS");
+        assertThat(payloads(uai, "school.registered")).singleElement()
+                .satisfies(p -> assertThat(p.get("thirdYearPupils").isNull()).isTrue());
+
+        for (int count : new int[] {112, 112, 98}) {
+            given().header("Authorization", principal(uai)).contentType(ContentType.JSON)
+                    .body(Map.of("thirdYearPupils", count)).patch("/api/v1/schools/" + uai)
+                    .then().statusCode(200).body("thirdYearPupils", equalTo(count));
+        }
+
+        // the same count declared twice emits once; each outbox row passes docs/events when the class ends
+        assertThat(payloads(uai, "school.updated")).extracting(p -> p.get("thirdYearPupils").asInt())
+                .containsExactly(112, 98);
+        assertThat(payloads(uai, "school.updated")).allSatisfy(p -> assertThat(p.get("priority").asText())
+                .isEqualTo("REP_PLUS"));
+    }
+
+    /** The payloads of the outbox rows of that type for that school, oldest first. */
+    private List<JsonNode> payloads(String uai, String type) throws Exception {
+        List<JsonNode> payloads = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT payload::text FROM outbox_event"
+                     + " WHERE message_key = ? AND type = ? ORDER BY seq")) {
+            select.setString(1, uai);
+            select.setString(2, type);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    payloads.add(mapper.readTree(rs.getString(1)));
+                }
+            }
+        }
+        return payloads;
     }
 }

@@ -2,6 +2,7 @@ package fr.tremplin.offers.api;
 
 import fr.tremplin.common.web.Versioned;
 import fr.tremplin.offers.domain.Offer;
+import fr.tremplin.offers.domain.OfferKind;
 import fr.tremplin.offers.domain.OfferStatus;
 import fr.tremplin.offers.domain.Reservation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -11,11 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** An offer as every reader sees it; {@code freeSeats} per week come from the confirmed candidacies. */
+/**
+ * An offer as every reader sees it; {@code freeSeats} per week come from the confirmed candidacies. {@code kind}
+ * PROGRAMME: a collective programme, whose definition is read at {@code GET /api/v1/programmes/{id}}.
+ */
 public record OfferView(UUID id, String title, String description, String sectorId, UUID organisationId,
                         String organisationName, boolean publicSector, String ministryCode, Address address,
                         String schoolYear, List<WeekView> weeks, int capacityPerWeek, int maxGroupSize,
-                        Reservation reservation, String reservedSchoolUai, OfferStatus status, String operator,
+                        Reservation reservation, String reservedSchoolUai, OfferStatus status, OfferKind kind,
+                        String operator,
                         String externalRef, Instant createdAt, Instant updatedAt, int version) implements Versioned {
 
     @Schema(name = "OfferAddress", description = "Where the internship takes place")
@@ -42,7 +47,7 @@ public record OfferView(UUID id, String title, String description, String sector
                 new Address(offer.street, offer.zipcode, offer.city, offer.department, offer.academy,
                         offer.latitude, offer.longitude),
                 offer.schoolYear, weeks, offer.capacityPerWeek, offer.maxGroupSize, offer.reservation,
-                offer.reservedSchoolUai, offer.status, offer.operator, offer.externalRef, offer.createdAt,
+                offer.reservedSchoolUai, offer.status, offer.kind, offer.operator, offer.externalRef, offer.createdAt,
                 offer.updatedAt, offer.version);
     }
 }

@@ -54,6 +54,9 @@ public class Offer extends PanacheEntityBase {
     public String reservedSchoolUai;
     @Enumerated(EnumType.STRING)
     public OfferStatus status;
+    /** PROGRAMME: a collective programme, whose definition is the {@link Programme} of the same id. */
+    @Enumerated(EnumType.STRING)
+    public OfferKind kind = OfferKind.OFFER;
     public String operator;
     @Column(name = "external_ref")
     public String externalRef;

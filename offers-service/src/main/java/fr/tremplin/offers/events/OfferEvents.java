@@ -1,9 +1,13 @@
 package fr.tremplin.offers.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import fr.tremplin.common.events.Outbox;
 import fr.tremplin.common.events.Topics;
+import fr.tremplin.offers.api.ProgrammeDefinition;
 import fr.tremplin.offers.domain.Offer;
+import fr.tremplin.offers.domain.OfferKind;
 import fr.tremplin.offers.domain.OfferWeek;
+import fr.tremplin.offers.domain.Programme;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -12,7 +16,8 @@ import java.util.UUID;
 
 /**
  * The offer events of docs/ARCHITECTURE.md §3, keyed by offer id. The payload carries what applications-service needs to
- * keep its seats and rules without calling back: weeks, capacity, reservation, département, ministry, status.
+ * keep its seats and rules without calling back: weeks, capacity, reservation, département, ministry, status; and its
+ * {@code kind}, with, for a collective programme only, its {@code programme} definition (absent for an offer).
  */
 @ApplicationScoped
 public class OfferEvents {
@@ -32,7 +37,9 @@ public class OfferEvents {
                           boolean publicSector, String ministryCode, String sectorId, String department,
                           String academy, String zipcode, String city, String schoolYear, List<Week> weeks,
                           int capacityPerWeek, int maxGroupSize, String reservation, String reservedSchoolUai,
-                          String operator, String externalRef, int version, Instant occurredAt) {
+                          String operator, String externalRef, String kind,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) ProgrammeDefinition programme, int version,
+                          Instant occurredAt) {
     }
 
     public record Week(String week, String startsOn) {
@@ -44,8 +51,19 @@ public class OfferEvents {
                 offer.academy, offer.zipcode, offer.city, offer.schoolYear,
                 offer.weeks.stream().map(OfferEvents::week).toList(), offer.capacityPerWeek, offer.maxGroupSize,
                 offer.reservation.name(), offer.reservedSchoolUai, offer.operator, offer.externalRef,
-                offer.version, Instant.now());
+                offer.kind.name(), programme(offer), offer.version, Instant.now());
         outbox.publish(Topics.OFFERS, offer.id.toString(), type, "offers/" + offer.id, payload);
+    }
+
+    private static ProgrammeDefinition programme(Offer offer) {
+        if (offer.kind != OfferKind.PROGRAMME) {
+            return null;
+        }
+        Programme programme = Programme.findById(offer.id);
+        if (programme == null) {
+            throw new IllegalStateException("programme offer " + offer.id + " has no definition");
+        }
+        return ProgrammeDefinition.of(programme);
     }
 
     private static Week week(OfferWeek week) {

@@ -4,6 +4,7 @@ import fr.tremplin.common.sql.SqlConditions;
 import fr.tremplin.common.web.Page;
 import fr.tremplin.offers.api.OfferSummary;
 import fr.tremplin.offers.api.OfferView;
+import fr.tremplin.offers.domain.OfferKind;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,7 +19,8 @@ import java.util.UUID;
 /**
  * The public search, in one SQL statement: published offers with a free seat in a coming week, filtered by
  * radius (GiST index on the geography), French full text (accent-insensitive, stemmed, title above description
- * above organisation), sector, weeks, ministry, département, sector kind and school year; and, for a pupil,
+ * above organisation), sector, weeks, ministry, département, sector kind, school year and kind (offer or
+ * programme: a column of the offer row, no join); and, for a pupil,
  * the reservations that exclude them.
  */
 @ApplicationScoped
@@ -32,7 +34,7 @@ public class OfferSearch {
 
     public record Criteria(Double latitude, Double longitude, double radiusKm, String text, String sector,
                            List<String> weeks, String ministry, String department, Boolean publicSector,
-                           String schoolYear, String pupilSchool, int page, int size) {
+                           String schoolYear, OfferKind kind, String pupilSchool, int page, int size) {
     }
 
     public Page<OfferSummary> search(Criteria criteria) {
@@ -52,7 +54,7 @@ public class OfferSearch {
                                 rs.getString("ministry_code"), rs.getString("city"), rs.getString("zipcode"),
                                 rs.getString("department"), rs.getDouble("latitude"), rs.getDouble("longitude"),
                                 distance == null ? null : Math.round(((Number) distance).doubleValue() * 100) / 100.0,
-                                rs.getString("reservation"), weeks(rs)));
+                                rs.getString("reservation"), OfferKind.valueOf(rs.getString("kind")), weeks(rs)));
                         total = rs.getLong("total");
                     }
                 }
@@ -90,7 +92,7 @@ public class OfferSearch {
         boolean text = c.text() != null;
         StringBuilder sql = new StringBuilder("SELECT h.*, s.name AS sector_name, w.weeks, w.free_seats FROM ("
                 + "SELECT o.id, o.title, o.sector_id, o.organisation_name, o.public_sector, o.ministry_code, o.city, "
-                + "o.zipcode, o.department, o.latitude, o.longitude, o.reservation, o.capacity_per_week, o.updated_at, ");
+                + "o.zipcode, o.department, o.latitude, o.longitude, o.reservation, o.kind, o.capacity_per_week, o.updated_at, ");
         if (around) {
             sql.append("ST_Distance(o.location, p.point, false) / 1000.0 AS distance_km, ");
         } else {
@@ -141,7 +143,8 @@ public class OfferSearch {
                 .equal("o.ministry_code", c.ministry())
                 .equal("o.department", c.department())
                 .equal("o.public_sector", c.publicSector())
-                .equal("o.school_year", c.schoolYear());
+                .equal("o.school_year", c.schoolYear())
+                .equal("o.kind", c.kind() == null ? null : c.kind().name());
         if (c.pupilSchool() != null) {
             // the school's priority as last heard from schools-service; an unknown school is neither REP nor REP+
             conditions.add("(o.reservation = 'NONE' OR (o.reservation = 'REP' AND EXISTS (SELECT 1 FROM school_priority sp"

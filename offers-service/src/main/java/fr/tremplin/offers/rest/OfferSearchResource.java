@@ -9,6 +9,7 @@ import fr.tremplin.common.web.Page;
 import fr.tremplin.common.web.PageParams;
 import fr.tremplin.common.web.PublicCaching;
 import fr.tremplin.offers.api.OfferSummary;
+import fr.tremplin.offers.domain.OfferKind;
 import fr.tremplin.offers.repository.OfferSearch;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
@@ -47,7 +48,7 @@ public class OfferSearchResource {
             {"items": [{"id": "3f1c2a9e-8b4d-4e7a-9c61-2d5b7e0a4f18", "title": "Découverte du métier de boulanger",
               "sectorId": "95776212-ddd1-466e-ba5b-089f4e2f11ac", "sectorName": "Industrie alimentaire", "organisationName": "Boulangerie du Beffroi",
               "publicSector": false, "city": "Lille", "zipcode": "59000", "department": "59",
-              "latitude": 50.6365, "longitude": 3.0635, "distanceKm": 0.9, "reservation": "NONE",
+              "latitude": 50.6365, "longitude": 3.0635, "distanceKm": 0.9, "reservation": "NONE", "kind": "OFFER",
               "weeks": [{"week": "2027-W05", "freeSeats": 2}, {"week": "2027-W06", "freeSeats": 1}]}],
              "page": 0, "size": 20, "totalItems": 1}""";
 
@@ -66,7 +67,8 @@ public class OfferSearchResource {
             description = "Anonymous or any role. Around a point (latitude, longitude, radiusKm default 10, at most 60) "
                     + "results come nearest first; otherwise by text relevance when q is given, else newest first. "
                     + "A pupil's token (claim school) also hides the offers reserved for other schools, or for REP/REP+ "
-                    + "when the pupil's school is neither.")
+                    + "when the pupil's school is neither. Collective programmes (kind PROGRAMME) are listed with the "
+                    + "offers unless kind filters them.")
     @APIResponse(responseCode = "200", description = "A page of offers: {items, page, size, totalItems}",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OfferSearchPage.class),
                     examples = @ExampleObject(name = "around-lille", summary = "Offers within 10 km of Lille, nearest first",
@@ -84,6 +86,7 @@ public class OfferSearchResource {
             @Parameter(description = "Only offers in this département (01-95, 2A, 2B, 971-976)", example = "59") @QueryParam("department") @Pattern(regexp = DepartmentCode.PATTERN, message = DepartmentCode.MESSAGE) String department,
             @Parameter(description = "true: public-sector hosts only; false: private ones only") @QueryParam("publicSector") Boolean publicSector,
             @Parameter(description = "Only offers of this school year, e.g. 2026-2027") @QueryParam("schoolYear") @Pattern(regexp = SchoolCalendar.SCHOOL_YEAR_PATTERN, message = "must look like 2026-2027") String schoolYear,
+            @Parameter(description = "OFFER: offers pupils apply for; PROGRAMME: collective programmes (seats given to schools); absent: both") @QueryParam("kind") OfferKind kind,
             @BeanParam @Valid PageParams page) {
         if ((latitude == null) != (longitude == null)) {
             throw ProblemException.invalid(latitude == null ? "latitude" : "longitude",
@@ -92,7 +95,7 @@ public class OfferSearchResource {
         String pupilSchool = caller.is(Roles.PUPIL) ? caller.require(caller.school(), "school") : null;
         return search.search(new OfferSearch.Criteria(latitude, longitude, radiusKm, blankToNull(text),
                 blankToNull(sector), week == null ? List.of() : week, blankToNull(ministry), blankToNull(department),
-                publicSector, blankToNull(schoolYear), pupilSchool, page.page, page.size));
+                publicSector, blankToNull(schoolYear), kind, pupilSchool, page.page, page.size));
     }
 
     private static String blankToNull(String value) {

@@ -11,6 +11,7 @@ import fr.tremplin.offers.api.OfferRequest;
 import fr.tremplin.offers.api.OfferView;
 import fr.tremplin.offers.domain.HostOrganisation;
 import fr.tremplin.offers.domain.Offer;
+import fr.tremplin.offers.domain.OfferKind;
 import fr.tremplin.offers.domain.OfferStatus;
 import fr.tremplin.offers.events.OfferEvents;
 import fr.tremplin.offers.repository.SeatCounts;
@@ -41,7 +42,7 @@ public class OfferService {
 
     @Transactional
     public OfferView create(Caller caller, OfferRequest request) {
-        HostOrganisation organisation = organisationFor(caller, request);
+        HostOrganisation organisation = organisationFor(caller, request.organisationId());
         Offer offer = new Offer();
         offer.id = UUID.randomUUID();
         offer.organisationId = organisation.id;
@@ -60,6 +61,10 @@ public class OfferService {
     @Transactional
     public OfferView update(Caller caller, UUID id, OfferRequest request, Integer editedVersion) {
         Offer offer = managed(caller, id);
+        if (offer.kind == OfferKind.PROGRAMME) {
+            // an offer's fields alone would leave the programme's definition behind
+            throw ProblemException.conflict("this offer is a programme: edit it with PUT /api/v1/programmes/" + id);
+        }
         if (offer.status == OfferStatus.REMOVED) {
             throw ProblemException.conflict("a removed offer cannot be edited");
         }
@@ -150,7 +155,7 @@ public class OfferService {
         return view(offer);
     }
 
-    private Offer managed(Caller caller, UUID id) {
+    Offer managed(Caller caller, UUID id) {
         Offer offer = Offer.findById(id);
         if (offer == null || !OfferAccess.canRead(caller, offer)) {
             throw ProblemException.notFound("no offer " + id);
@@ -161,16 +166,17 @@ public class OfferService {
         return offer;
     }
 
-    private static HostOrganisation organisationFor(Caller caller, OfferRequest request) {
+    /** The organisation an offer is created for: a host's own (its token's), any an admin names. */
+    static HostOrganisation organisationFor(Caller caller, UUID requested) {
         UUID organisationId;
         if (caller.is(Roles.ADMIN)) {
-            if (request.organisationId() == null) {
+            if (requested == null) {
                 throw ProblemException.invalid("organisationId", "is required");
             }
-            organisationId = request.organisationId();
+            organisationId = requested;
         } else {
             organisationId = parseUuid(caller.require(caller.organisation(), "organisation"));
-            if (request.organisationId() != null && !request.organisationId().equals(organisationId)) {
+            if (requested != null && !requested.equals(organisationId)) {
                 throw ProblemException.forbidden("a host creates offers for its own organisation only");
             }
         }

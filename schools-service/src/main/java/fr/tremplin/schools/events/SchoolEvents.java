@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * {@code school.registered} and {@code school.updated} on {@code tremplin.schools.v1} (keyed by UAI), with what
- * offers-service and applications-service keep of a school: priority, territory and declared weeks.
+ * offers-service and applications-service keep of a school: priority, territory, declared weeks and the 3e count
+ * its principal declared ({@code thirdYearPupils}, null until declared: what a programme's seats are shared by).
  */
 @ApplicationScoped
 public class SchoolEvents {
@@ -28,7 +29,7 @@ public class SchoolEvents {
 
     /** {@code academy} is the académie's name ("Lille"), as the other services write it. */
     public record Payload(String uai, String name, String city, String department, String academy, String bassin,
-                          String priority, List<String> declaredWeeks, Instant occurredAt) {
+                          String priority, List<String> declaredWeeks, Integer thirdYearPupils, Instant occurredAt) {
     }
 
     public void emit(String type, School school) {
@@ -36,7 +37,7 @@ public class SchoolEvents {
         List<String> weeks = school.weeks.stream().map((DeclaredWeek w) -> w.week).sorted().distinct().toList();
         Payload payload = new Payload(school.uai, school.name, school.city, school.departmentCode,
                 academy == null ? school.academyCode : academy.name, school.bassinId, school.priority.name(), weeks,
-                Instant.now());
+                school.thirdYearPupils, Instant.now());
         outbox.publish(Topics.SCHOOLS, school.uai, type, "schools/" + school.uai, payload);
     }
 }

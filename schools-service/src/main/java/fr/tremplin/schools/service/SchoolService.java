@@ -141,7 +141,10 @@ public class SchoolService {
         return view(school);
     }
 
-    /** The 3e count a principal declares (what the bassin overview counts when the pupils are not all recorded). */
+    /**
+     * The 3e count a principal declares (what the bassin overview counts when the pupils are not all recorded, and
+     * what a programme's seats are shared by): a change emits school.updated, the same count again nothing.
+     */
     @Transactional
     public SchoolView update(Caller caller, String uai, SchoolPatchRequest request) {
         School school = managed(caller, uai);
@@ -149,6 +152,7 @@ public class SchoolService {
             school.thirdYearPupils = request.thirdYearPupils();
             school.updatedAt = Instant.now();
             school.persistAndFlush();
+            events.emit(SchoolEvents.UPDATED, school);
             audit.record(caller, "school.updated", "school", uai, "thirdYearPupils");
         }
         return view(school);
