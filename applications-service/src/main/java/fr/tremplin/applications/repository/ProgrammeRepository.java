@@ -217,7 +217,7 @@ public class ProgrammeRepository {
                 .setParameter(2, week, String.class).setParameter(3, uai, String.class);
         long total = ((Number) counting.getSingleResult()).longValue();
         List<?> rows = em.createNativeQuery("SELECT n.application_id, n.programme_id, a.pupil_id, n.school_uai, n.week, "
-                        + "n.gender, a.state, n.nominated_by, n.nominated_by_role, n.nominated_at FROM nomination n "
+                        + "CAST(n.gender AS text), a.state, n.nominated_by, n.nominated_by_role, n.nominated_at FROM nomination n "
                         + "JOIN application a ON a.id = n.application_id " + where
                         + " ORDER BY n.nominated_at, n.application_id LIMIT ?4 OFFSET ?5")
                 .setParameter(1, programmeId).setParameter(4, page.size).setParameter(5, page.offset())
