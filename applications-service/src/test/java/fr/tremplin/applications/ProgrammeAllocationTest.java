@@ -1,6 +1,8 @@
 package fr.tremplin.applications;
 
+import fr.tremplin.common.events.Topics;
 import fr.tremplin.common.security.Roles;
+import fr.tremplin.testing.KafkaTestConsumer;
 import fr.tremplin.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -8,6 +10,7 @@ import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -200,5 +203,38 @@ class ProgrammeAllocationTest {
                 .body("schools.find { it.uai == '" + a + "' }.seats", equalTo(0))
                 .body("schools.find { it.uai == '" + a + "' }.rank", nullValue())
                 .body("schools.find { it.uai == '" + b + "' }.seats", equalTo(5));
+    }
+
+    /** What the read models keep of the events: the kind (OFFER when absent), the 3e count; what they cannot use is poison. */
+    @Test
+    void theEventsCarryTheKindAndTheHeadcount_andWhatCannotBeReadGoesToTheDeadLetters() {
+        Fixtures.Offer ordinary = Fixtures.offer("63", 2, W05);
+        assertThat(TestEvents.count("SELECT count(*) FROM offer_view WHERE offer_id = ? AND kind = 'OFFER'",
+                ordinary.id)).isEqualTo(1);
+        String counted = schoolWithThirdYears("63", "gerzat", "REP", 87);
+        assertThat(TestEvents.count("SELECT count(*) FROM school_view WHERE uai = ? AND third_year_pupils = 87 "
+                + "AND bassin = 'gerzat'", counted)).isEqualTo(1);
+
+        try (KafkaTestConsumer offersDlq = KafkaTestConsumer.fromNow(Topics.deadLetter(Topics.OFFERS));
+             KafkaTestConsumer schoolsDlq = KafkaTestConsumer.fromNow(Topics.deadLetter(Topics.SCHOOLS))) {
+            Fixtures.Offer twoTerritories = new Fixtures.Offer(UUID.randomUUID(), "63", 3, List.of(W05));
+            twoTerritories.kind = "PROGRAMME";
+            twoTerritories.programme = Fixtures.programmeBlock(Map.of("bassin", "gerzat", "uais", List.of(counted)),
+                    false);
+            twoTerritories.send("offer.published");
+            Fixtures.Offer noBlock = new Fixtures.Offer(UUID.randomUUID(), "63", 3, List.of(W05));
+            noBlock.kind = "PROGRAMME";
+            noBlock.send("offer.published");
+            Map<String, Object> school = new java.util.HashMap<>(Map.of("uai", counted, "priority", "REP",
+                    "department", "63", "thirdYearPupils", -3, "occurredAt", java.time.Instant.now().toString()));
+            TestEvents.publish(Topics.SCHOOLS, counted, "school.updated", "schools/" + counted, school,
+                    java.time.Instant.now());
+
+            offersDlq.awaitRecord(r -> twoTerritories.id.toString().equals(r.key()), Duration.ofSeconds(30));
+            offersDlq.awaitRecord(r -> noBlock.id.toString().equals(r.key()), Duration.ofSeconds(30));
+            schoolsDlq.awaitRecord(r -> counted.equals(r.key()), Duration.ofSeconds(30));
+        }
+        assertThat(TestEvents.count("SELECT count(*) FROM school_view WHERE uai = ? AND third_year_pupils = 87",
+                counted)).isEqualTo(1);
     }
 }
