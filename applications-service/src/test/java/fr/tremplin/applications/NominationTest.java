@@ -142,8 +142,12 @@ class NominationTest {
         String b = schoolWithThirdYears("63", "volvic", "NONE", 10);
         UUID ofA = Fixtures.pupil(a, "3A", "REP_PLUS");
         UUID ofB = Fixtures.pupil(b, "3A", "NONE");
-        Fixtures.Offer pass3e = programme("63", 1, false, List.of(a, b), W05, W06);
+        String silent = schoolWithThirdYears("63", "volvic", "NONE", null);
+        UUID ofSilent = Fixtures.pupil(silent, "3A", "NONE");
+        Fixtures.Offer pass3e = programme("63", 1, false, List.of(a, b, silent), W05, W06);
         allocate(pass3e.hostBearer(), pass3e.id).statusCode(200).body("totalSeats", equalTo(2));
+        nominate(principal(silent), pass3e.id, ofSilent, W06, null).statusCode(422)
+                .body("violations[0].message", containsString("declared no 3e headcount"));
 
         nominate(principal(a), pass3e.id, ofA, W05, null).statusCode(201);
         nominate(principal(b), pass3e.id, ofB, W05, null).statusCode(409)

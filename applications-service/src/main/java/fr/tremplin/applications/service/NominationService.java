@@ -74,6 +74,10 @@ public class NominationService {
         if (line.declined()) {
             throw ProblemException.conflict("your school declined its seats in this programme");
         }
+        if (!line.counted()) {
+            throw ProblemException.unprocessable("pupilId", "the pupil's school declared no 3e headcount when the "
+                    + "seats were allocated: it has no seat in this programme");
+        }
         long ofSchool = programmes.liveOfSchool(programmeId, pupil.uai());
         if (ofSchool >= line.seats()) {
             throw ProblemException.conflict("your school's " + line.seats() + " seat(s) in this programme are all "
