@@ -10,9 +10,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 import org.hibernate.query.NativeQuery;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.Types;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -109,33 +112,51 @@ public class ProgrammeRepository {
                 .executeUpdate();
         em.createNativeQuery("DELETE FROM programme_school_seats WHERE programme_id = ?1")
                 .setParameter(1, allocation.programmeId()).executeUpdate();
-        for (SeatAllocation.Line line : lines) {
-            em.createNativeQuery("INSERT INTO programme_school_seats (programme_id, uai, priority, counted, headcount, "
-                            + "weight, weighted_headcount, guaranteed, quota, floor_seats, remainder, remainder_rank, "
-                            + "extra_seats, seats, declined) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-                            + "?13, ?14, ?15)")
-                    .setParameter(1, allocation.programmeId()).setParameter(2, line.uai())
-                    .setParameter(3, line.priority()).setParameter(4, line.counted())
-                    .setParameter(8, line.guaranteed()).setParameter(10, line.floor())
-                    .setParameter(13, line.extraSeats()).setParameter(14, line.seats())
-                    .setParameter(15, line.declined())
-                    .unwrap(NativeQuery.class)
-                    .setParameter(5, line.headcount(), Integer.class).setParameter(6, line.weight(), BigDecimal.class)
-                    .setParameter(7, line.weightedHeadcount(), BigDecimal.class)
-                    .setParameter(9, line.quota(), BigDecimal.class).setParameter(11, line.remainder(), BigDecimal.class)
-                    .setParameter(12, line.rank(), Integer.class).executeUpdate();
-        }
+        // one batch for every school of the territory (thousands on a national programme)
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO programme_school_seats "
+                    + "(programme_id, uai, priority, counted, headcount, weight, weighted_headcount, guaranteed, quota, "
+                    + "floor_seats, remainder, remainder_rank, extra_seats, seats, declined) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (SeatAllocation.Line line : lines) {
+                    insert.setObject(1, allocation.programmeId());
+                    insert.setString(2, line.uai());
+                    insert.setString(3, line.priority());
+                    insert.setBoolean(4, line.counted());
+                    insert.setObject(5, line.headcount(), Types.INTEGER);
+                    insert.setBigDecimal(6, line.weight());
+                    insert.setBigDecimal(7, line.weightedHeadcount());
+                    insert.setInt(8, line.guaranteed());
+                    insert.setBigDecimal(9, line.quota());
+                    insert.setInt(10, line.floor());
+                    insert.setBigDecimal(11, line.remainder());
+                    insert.setObject(12, line.rank(), Types.INTEGER);
+                    insert.setInt(13, line.extraSeats());
+                    insert.setInt(14, line.seats());
+                    insert.setBoolean(15, line.declined());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
     }
 
     /** After a decline: the seats of every line, the decliner marked, the allocation one version later. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void declined(UUID programmeId, String uai, String by, Instant at, List<SeatAllocation.Line> lines) {
-        for (SeatAllocation.Line line : lines) {
-            em.createNativeQuery("UPDATE programme_school_seats SET seats = ?3, extra_seats = ?4 "
-                            + "WHERE programme_id = ?1 AND uai = ?2 AND (seats <> ?3 OR extra_seats <> ?4)")
-                    .setParameter(1, programmeId).setParameter(2, line.uai()).setParameter(3, line.seats())
-                    .setParameter(4, line.extraSeats()).executeUpdate();
-        }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE programme_school_seats "
+                    + "SET seats = ?, extra_seats = ? WHERE programme_id = ? AND uai = ?")) {
+                for (SeatAllocation.Line line : lines) {
+                    update.setInt(1, line.seats());
+                    update.setInt(2, line.extraSeats());
+                    update.setObject(3, programmeId);
+                    update.setString(4, line.uai());
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+        });
         em.createNativeQuery("UPDATE programme_school_seats SET declined = true, declined_by = ?3, declined_at = ?4 "
                         + "WHERE programme_id = ?1 AND uai = ?2")
                 .setParameter(1, programmeId).setParameter(2, uai).setParameter(3, by)
