@@ -59,7 +59,7 @@ class CandidacyLifecycleTest {
     private static final Map<String, ApplicationState> EXPECTED = new HashMap<>();
 
     static {
-        allow(null, SUBMIT, SUBMITTED, Roles.PUPIL, Roles.PRINCIPAL, Roles.MAIN_TEACHER, Roles.RELAY);
+        allow(null, SUBMIT, SUBMITTED, Roles.PUPIL, Roles.PRINCIPAL, Roles.MAIN_TEACHER, Roles.RELAY, Roles.RIPREE);
         allow(SUBMITTED, FORWARD, FORWARDED, Roles.RELAY, SYSTEM);
         allow(SUBMITTED, REDIRECT, REDIRECTED, Roles.RELAY);
         allow(SUBMITTED, REJECT, REJECTED, Roles.RELAY);

@@ -45,6 +45,9 @@ public final class Fixtures {
         public String ministryCode = "MINARM";
         public int version = 0;
         public Instant time = Instant.now();
+        /** OFFER (sent only when set), or PROGRAMME with its {@link #programme} block (issue 13). */
+        public String kind;
+        public Map<String, Object> programme;
 
         Offer(UUID organisationId, String department, int capacity, List<String> weeks) {
             this.organisationId = organisationId;
@@ -73,6 +76,12 @@ public final class Fixtures {
             payload.put("reservedSchoolUai", reservedSchoolUai);
             payload.put("version", version);
             payload.put("occurredAt", time.toString());
+            if (kind != null) {
+                payload.put("kind", kind);
+            }
+            if (programme != null) {
+                payload.put("programme", programme);
+            }
             return payload;
         }
 
@@ -93,6 +102,35 @@ public final class Fixtures {
         public String hostBearer() {
             return host(organisationId);
         }
+    }
+
+    /**
+     * A published programme (an offer of kind PROGRAMME, issue 13) of a new organisation whose territory is the given
+     * UAIs, with the default weights (1.5, 1.2, 1.0), applied by the service.
+     */
+    public static Offer programme(String department, int seatsPerWeek, boolean minimumOneSeat, List<String> uais,
+                                  String... weeks) {
+        Offer offer = new Offer(UUID.randomUUID(), department, seatsPerWeek, List.of(weeks));
+        offer.kind = "PROGRAMME";
+        offer.programme = programmeBlock(Map.of("departments", List.of(), "uais", uais), minimumOneSeat);
+        offer.publish("offer.published");
+        return offer;
+    }
+
+    public static Map<String, Object> programmeBlock(Map<String, Object> territory, boolean minimumOneSeat) {
+        Map<String, Object> block = new HashMap<>();
+        Map<String, Object> fullTerritory = new HashMap<>(Map.of("departments", List.of(), "uais", List.of()));
+        fullTerritory.put("bassin", null);
+        fullTerritory.putAll(territory);
+        block.put("territory", fullTerritory);
+        block.put("weights", Map.of("REP_PLUS", 1.5, "REP", 1.2, "NONE", 1.0));
+        block.put("minimumOneSeatPerSchool", minimumOneSeat);
+        block.put("groupSize", 5);
+        block.put("services", List.of(Map.of("id", "sports", "name", "Direction des sports", "dailyCapacityGroups", 2),
+                Map.of("id", "culture", "name", "Direction de la culture", "dailyCapacityGroups", 1),
+                Map.of("id", "voirie", "name", "Voirie", "dailyCapacityGroups", 1)));
+        block.put("dayPlan", List.of(Map.of("day", 1, "title", "Journée citoyenne")));
+        return block;
     }
 
     /** A published offer of a new organisation, applied by the service. */
@@ -116,8 +154,26 @@ public final class Fixtures {
         return uai;
     }
 
+    /** A school of a bassin that declared its 3e headcount (null: not declared), applied by the service. */
+    public static String schoolWithThirdYears(String department, String bassin, String priority,
+                                              Integer thirdYearPupils) {
+        String uai = uai();
+        Map<String, Object> payload = schoolPayload(uai, department, priority, List.of(), Instant.now());
+        payload.put("bassin", bassin);
+        payload.put("thirdYearPupils", thirdYearPupils);
+        TestEvents.awaitProcessed(TestEvents.publish(Topics.SCHOOLS, uai, "school.updated", "schools/" + uai, payload,
+                Instant.now()));
+        return uai;
+    }
+
     public static TestEvents.Sent publishSchool(String uai, String department, String priority,
                                                 List<String> declaredWeeks, Instant time) {
+        return TestEvents.publish(Topics.SCHOOLS, uai, "school.updated", "schools/" + uai,
+                schoolPayload(uai, department, priority, declaredWeeks, time), time);
+    }
+
+    private static Map<String, Object> schoolPayload(String uai, String department, String priority,
+                                                     List<String> declaredWeeks, Instant time) {
         Map<String, Object> payload = new HashMap<>();
         payload.put("uai", uai);
         payload.put("name", "Collège Jean Jaurès");
@@ -128,7 +184,7 @@ public final class Fixtures {
         payload.put("priority", priority);
         payload.put("declaredWeeks", declaredWeeks);
         payload.put("occurredAt", time.toString());
-        return TestEvents.publish(Topics.SCHOOLS, uai, "school.updated", "schools/" + uai, payload, time);
+        return payload;
     }
 
     /** A pupil enrolled on tremplin.schools.v1 and applied by the service. */
@@ -163,6 +219,10 @@ public final class Fixtures {
 
     public static String mainTeacher(String uai, String... classes) {
         return TestTokens.as(Roles.MAIN_TEACHER).claim("school", uai).claim("classes", List.of(classes)).bearer();
+    }
+
+    public static String ripree(String uai) {
+        return TestTokens.as(Roles.RIPREE).claim("school", uai).bearer();
     }
 
     public static String host(UUID organisationId) {

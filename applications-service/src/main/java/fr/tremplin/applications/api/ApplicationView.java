@@ -17,7 +17,9 @@ public record ApplicationView(UUID id, UUID pupilId, String schoolUai, String cl
                               String week, LocalDate startsOn, String motivation, ApplicationState state,
                               String relayId, Instant submittedAt, Instant stateSince, Instant holdExpiresAt,
                               UUID redirectedTo, UUID redirectedFrom, UUID agreementId, String claimedBy,
-                              Instant claimedUntil, int version, List<Step> history) implements Versioned {
+                              Instant claimedUntil,
+                              @Schema(description = "APPLICATION, or NOMINATION: a school nominated the pupil to a programme", enumeration = {"APPLICATION", "NOMINATION"}) String origin,
+                              int version, List<Step> history) implements Versioned {
 
     @Schema(name = "ApplicationStep", description = "One transition of a candidacy: who (id and role), when, from, to, why")
     public record Step(String action, ApplicationState from, ApplicationState to, String actor, String role,
@@ -31,6 +33,6 @@ public record ApplicationView(UUID id, UUID pupilId, String schoolUai, String cl
         return new ApplicationView(a.id, a.pupilId, a.schoolUai, a.classId, a.offerId, a.offerTitle,
                 a.organisationId, a.department, a.ministryCode, a.week, a.startsOn, a.motivation, a.state, a.relayId,
                 a.submittedAt, a.stateSince, a.holdExpiresAt, a.redirectedTo, a.redirectedFrom, a.agreementId,
-                a.claimedBy, a.claimedUntil, a.version, history.stream().map(Step::of).toList());
+                a.claimedBy, a.claimedUntil, a.origin, a.version, history.stream().map(Step::of).toList());
     }
 }

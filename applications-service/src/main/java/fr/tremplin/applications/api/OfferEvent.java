@@ -14,9 +14,12 @@ import java.util.UUID;
  * @param asOf     when the change happened (orders the events of one offer when versions are equal or absent)
  * @param status   PUBLISHED, UNPUBLISHED or REMOVED
  * @param weeks    the offered weeks and their Monday, in the event's order; none for a removed offer
+ * @param kind      OFFER, or PROGRAMME for a collective programme (issue 13); OFFER when the event carries none
+ * @param programme the programme's definition when {@code kind} is PROGRAMME, else null
  */
 public record OfferEvent(UUID offerId, Integer version, Instant asOf, String status, String title,
                          UUID organisationId, String organisationName, String ministryCode, String department,
                          String city, String reservation, String reservedSchoolUai, int capacityPerWeek,
-                         String schoolYear, Map<String, LocalDate> weeks) {
+                         String schoolYear, Map<String, LocalDate> weeks, String kind,
+                         ProgrammeDefinition programme) {
 }

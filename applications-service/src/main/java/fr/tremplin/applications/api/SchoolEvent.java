@@ -14,9 +14,12 @@ public sealed interface SchoolEvent {
     /** When the change happened: orders the events of one school or pupil. */
     Instant asOf();
 
-    /** {@code school.registered}, {@code school.updated}: its priority, département and declared weeks. */
-    record SchoolChanged(String uai, String priority, String department, String academy, List<String> declaredWeeks,
-                         Instant asOf) implements SchoolEvent {
+    /**
+     * {@code school.registered}, {@code school.updated}: its priority, département, bassin, declared weeks and the
+     * 3e headcount its principal declared ({@code thirdYearPupils}, null when not declared).
+     */
+    record SchoolChanged(String uai, String priority, String department, String academy, String bassin,
+                         List<String> declaredWeeks, Integer thirdYearPupils, Instant asOf) implements SchoolEvent {
     }
 
     /** {@code pupil.enrolled}, {@code pupil.updated}: the pupil's school and class. */

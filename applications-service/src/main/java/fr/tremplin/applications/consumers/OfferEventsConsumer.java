@@ -81,7 +81,9 @@ public class OfferEventsConsumer implements EventHandler<OfferEvent> {
                 event.text("reservedSchoolUai"),
                 capacity,
                 event.text("schoolYear"),
-                removed ? Map.of() : weeks(event)));
+                removed ? Map.of() : weeks(event),
+                kind(event),
+                ProgrammeBlock.read(event)));
     }
 
     @Override
@@ -121,6 +123,23 @@ public class OfferEventsConsumer implements EventHandler<OfferEvent> {
             }
         }
         return Collections.unmodifiableMap(weeks);
+    }
+
+    /** OFFER or PROGRAMME; an event without one (older than issue 13) is an OFFER. */
+    private static String kind(IncomingEvent event) {
+        String kind = event.text("kind");
+        if (kind == null) {
+            return OfferCopy.OFFER;
+        }
+        if (!OfferCopy.OFFER.equals(kind) && !OfferCopy.PROGRAMME.equals(kind)) {
+            throw new IncomingEvent.MalformedEventException(event.type() + " event " + event.id() + ": unknown kind");
+        }
+        if (OfferCopy.PROGRAMME.equals(kind) && !event.data().hasNonNull("programme")
+                && !"offer.removed".equals(event.type())) {
+            throw new IncomingEvent.MalformedEventException(event.type() + " event " + event.id()
+                    + ": a programme without its programme block");
+        }
+        return kind;
     }
 
     private static String statusOf(String type) {

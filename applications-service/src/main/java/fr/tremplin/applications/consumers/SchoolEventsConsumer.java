@@ -56,7 +56,8 @@ public class SchoolEventsConsumer implements EventHandler<SchoolEvent> {
             // the payload's uai, else the record's key (schools-service keys its records by UAI)
             String uai = event.text("uai") != null || event.key() == null ? event.required("uai") : event.key();
             return Optional.of(new SchoolEvent.SchoolChanged(uai, event.required("priority"),
-                    event.text("department"), event.text("academy"), declaredWeeks(event), event.asOf()));
+                    event.text("department"), event.text("academy"), event.text("bassin"), declaredWeeks(event),
+                    thirdYearPupils(event), event.asOf()));
         }
         if (MAIN_TEACHER_ASSIGNED.equals(event.type()) || MAIN_TEACHER_UNASSIGNED.equals(event.type())) {
             return Optional.of(new SchoolEvent.ClassTeacherChanged(event.required("uai"),
@@ -76,6 +77,19 @@ public class SchoolEventsConsumer implements EventHandler<SchoolEvent> {
     @Override
     public void apply(SchoolEvent event) {
         schools.apply(event);
+    }
+
+    /** The 3e headcount the principal declared (issue 13), null when not declared; never negative. */
+    private static Integer thirdYearPupils(IncomingEvent event) {
+        JsonNode count = event.data().path("thirdYearPupils");
+        if (count.isMissingNode() || count.isNull()) {
+            return null;
+        }
+        if (!count.canConvertToInt() || !count.isIntegralNumber() || count.asInt() < 0) {
+            throw new IncomingEvent.MalformedEventException(event.type() + " event " + event.id()
+                    + ": thirdYearPupils is not a count");
+        }
+        return count.asInt();
     }
 
     private static List<String> declaredWeeks(IncomingEvent event) {

@@ -19,6 +19,9 @@ import java.util.UUID;
  */
 @Entity
 public class Application extends PanacheEntityBase {
+    public static final String APPLICATION = "APPLICATION";
+    public static final String NOMINATION = "NOMINATION";
+
     @Id
     public UUID id;
     @Column(name = "pupil_id")
@@ -70,6 +73,8 @@ public class Application extends PanacheEntityBase {
     public String claimedBy;
     @Column(name = "claimed_until")
     public Instant claimedUntil;
+    /** APPLICATION, or NOMINATION: a school nominated the pupil to a programme (issue 13). */
+    public String origin = APPLICATION;
     @Version
     public int version;
 }

@@ -40,7 +40,9 @@ import static fr.tremplin.applications.domain.ApplicationState.SUBMITTED;
  * from              action          roles                                         to
  * (none)            SUBMIT          pupil, principal, main-teacher                SUBMITTED
  * (none)            SUBMIT          relay (the new candidacy of a REDIRECT only)  SUBMITTED
- * SUBMITTED         FORWARD         relay, system (no relay covers the offer)     FORWARDED
+ * (none)            SUBMIT          ripree (a nomination to a programme only)     SUBMITTED
+ * SUBMITTED         FORWARD         relay, system (no relay covers the offer,     FORWARDED
+ *                                   or a nomination)
  * SUBMITTED         REDIRECT        relay                                         REDIRECTED (+ a new SUBMITTED one)
  * SUBMITTED         REJECT          relay                                         REJECTED   (reason required)
  * FORWARDED         ACCEPT          host                                          ACCEPTED   (holds a seat)
@@ -68,6 +70,7 @@ public final class CandidacyLifecycle {
     private static final List<Rule> TABLE = List.of(
             rule(null, SUBMIT, SUBMITTED, false, Roles.PUPIL, Roles.PRINCIPAL, Roles.MAIN_TEACHER),
             rule(null, SUBMIT, SUBMITTED, false, Roles.RELAY),
+            rule(null, SUBMIT, SUBMITTED, false, Roles.RIPREE),
             rule(SUBMITTED, FORWARD, FORWARDED, false, Roles.RELAY, Actor.SYSTEM_ROLE),
             rule(SUBMITTED, REDIRECT, REDIRECTED, false, Roles.RELAY),
             rule(SUBMITTED, REJECT, REJECTED, true, Roles.RELAY),

@@ -19,6 +19,8 @@ public class OfferCopy extends PanacheEntityBase {
 
     public static final String PUBLISHED = "PUBLISHED";
     public static final String REMOVED = "REMOVED";
+    public static final String OFFER = "OFFER";
+    public static final String PROGRAMME = "PROGRAMME";
 
     @Id
     @Column(name = "offer_id")
@@ -41,9 +43,15 @@ public class OfferCopy extends PanacheEntityBase {
     public int capacityPerWeek;
     @Column(name = "school_year")
     public String schoolYear;
+    /** OFFER, or PROGRAMME: a collective programme, whose places are given by nomination ({@code ProgrammeCopy}). */
+    public String kind = OFFER;
     public Integer version;
     @Column(name = "as_of")
     public Instant asOf;
+
+    public boolean isProgramme() {
+        return PROGRAMME.equals(kind);
+    }
 
     /**
      * True when this copy is more recent than an event of the offer of this version and time, which must then change

@@ -27,6 +27,11 @@ public class SchoolCopy extends PanacheEntityBase {
     public String priority;
     public String department;
     public String academy;
+    /** The school's bassin (TerritoryId), a programme's possible territory. */
+    public String bassin;
+    /** The 3e headcount its principal declared; null when not declared (the school is then not counted). */
+    @Column(name = "third_year_pupils")
+    public Integer thirdYearPupils;
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "declared_weeks")
     public String[] declaredWeeks;

@@ -62,10 +62,11 @@ public class CandidacyService {
         SubmissionRules.PupilContext pupil = rules.pupilFor(caller, role, request.pupilId());
         applications.lockPupil(pupil.pupilId());
         OfferCopy offer = OfferCopy.findById(request.offerId());
+        refuseProgramme(offer);
         SeatLedger.Week week = rules.checkOffer(pupil, offer, request.offerId(), request.week());
         rules.checkPupil(pupil, request.offerId(), request.week(), false);
         Created created = create(pupil, offer, week, request.motivation(), new Actor(caller.id(), role), null,
-                UUID.randomUUID());
+                UUID.randomUUID(), Application.APPLICATION);
         return created.view();
     }
 
@@ -127,13 +128,34 @@ public class CandidacyService {
         SubmissionRules.PupilContext pupil = rules.pupilOf(original.pupilId, original.schoolUai, original.classId,
                 original.schoolPriority);
         OfferCopy offer = OfferCopy.findById(request.offerId());
+        refuseProgramme(offer);
         SeatLedger.Week week = rules.checkOffer(pupil, offer, request.offerId(), request.week());
         rules.checkPupil(pupil, request.offerId(), request.week(), true);
         Actor relay = new Actor(caller.id(), role);
         UUID newId = UUID.randomUUID();
         original.redirectedTo = newId;
         transitions.apply(original, Action.REDIRECT, relay, request.reason());
-        return create(pupil, offer, week, original.motivation, relay, original.id, newId).view();
+        return create(pupil, offer, week, original.motivation, relay, original.id, newId, Application.APPLICATION)
+                .view();
+    }
+
+    /**
+     * A school's nomination to a programme (issue 13), whose rules {@code NominationService} checked: a candidacy
+     * of origin NOMINATION, SUBMITTED by the nominating staff and FORWARDED at once by the system, whatever relay
+     * covers the département (a programme's places are given by the schools, not triaged by a relay).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ApplicationView nominated(SubmissionRules.PupilContext pupil, OfferCopy programme, SeatLedger.Week week,
+                                     Actor actor) {
+        return create(pupil, programme, week, null, actor, null, UUID.randomUUID(), Application.NOMINATION).view();
+    }
+
+    /** A pupil does not apply to a programme, nor is redirected to one: their school nominates them. */
+    private static void refuseProgramme(OfferCopy offer) {
+        if (offer != null && offer.isProgramme()) {
+            throw ProblemException.unprocessable("offerId", "places in a programme are given by nomination: the "
+                    + "pupil's school nominates them (POST /api/v1/programmes/{programmeId}/nominations)");
+        }
     }
 
     /** Finds the candidacy and locks it; a confirmation or redirection first takes its pupil's lock (lock order). */
@@ -169,7 +191,7 @@ public class CandidacyService {
     }
 
     private Created create(SubmissionRules.PupilContext pupil, OfferCopy offer, SeatLedger.Week week,
-                               String motivation, Actor actor, UUID redirectedFrom, UUID id) {
+                               String motivation, Actor actor, UUID redirectedFrom, UUID id, String origin) {
         Instant now = clock.instant();
         Application application = new Application();
         application.id = id;
@@ -187,7 +209,10 @@ public class CandidacyService {
         application.startsOn = week.startsOn();
         application.motivation = motivation;
         application.state = ApplicationState.SUBMITTED;
-        application.relayId = applications.relayCovering(offer.department).orElse(null);
+        application.origin = origin;
+        // a nomination skips the relay's triage: the school chose the pupil, within its seats
+        application.relayId = Application.NOMINATION.equals(origin) ? null
+                : applications.relayCovering(offer.department).orElse(null);
         application.submittedBy = actor.id();
         application.submittedByRole = actor.role();
         application.submittedAt = now;

@@ -1,11 +1,13 @@
 package fr.tremplin.applications.service;
 
 import fr.tremplin.applications.api.OfferEvent;
+import fr.tremplin.applications.api.ProgrammeDefinition;
 import fr.tremplin.applications.domain.Action;
 import fr.tremplin.applications.domain.Actor;
 import fr.tremplin.applications.domain.Application;
 import fr.tremplin.applications.domain.ApplicationState;
 import fr.tremplin.applications.domain.OfferCopy;
+import fr.tremplin.applications.domain.programme.ProgrammeCopy;
 import fr.tremplin.applications.repository.ApplicationRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -30,7 +32,8 @@ import java.util.UUID;
  * "offer changed", with their events: all live ones of a withdrawn week (or of a removed offer); when a week's
  * capacity drops below its held and consumed seats, as many as needed, holds first (ACCEPTED), then CONFIRMED, then
  * AGREEMENT_SIGNED, the most recent first. Completed internships are history and are never cancelled. An unpublished
- * offer takes no new candidacy but keeps its current ones.
+ * offer takes no new candidacy but keeps its current ones. A programme (kind PROGRAMME, issue 13) also keeps its
+ * definition ({@link ProgrammeCopy}: territory, weights, minimum seat, group size, services).
  */
 @ApplicationScoped
 public class OfferReadModel {
@@ -81,9 +84,13 @@ public class OfferReadModel {
         offer.reservedSchoolUai = event.reservedSchoolUai();
         offer.capacityPerWeek = capacity;
         offer.schoolYear = event.schoolYear();
+        offer.kind = event.kind();
         offer.version = event.version();
         offer.asOf = event.asOf();
         offer.persist();
+        if (event.programme() != null) {
+            programme(offerId, event.programme());
+        }
 
         Map<String, LocalDate> weeks = event.weeks();
         for (SeatLedger.Week known : seats.weeks(offerId)) {
@@ -98,6 +105,26 @@ public class OfferReadModel {
                 seats.open(offerId, week.getKey(), week.getValue(), capacity);
             }
         }
+    }
+
+    /** The programme's definition beside its offer (a removed programme's event may carry none: the copy stays). */
+    private void programme(UUID offerId, ProgrammeDefinition definition) {
+        ProgrammeCopy programme = em.find(ProgrammeCopy.class, offerId);
+        if (programme == null) {
+            programme = new ProgrammeCopy();
+            programme.offerId = offerId;
+        }
+        programme.territoryDepartments = definition.departments().toArray(String[]::new);
+        programme.territoryBassin = definition.bassin();
+        programme.territoryUais = definition.uais().toArray(String[]::new);
+        programme.weightRepPlus = definition.weightRepPlus();
+        programme.weightRep = definition.weightRep();
+        programme.weightNone = definition.weightNone();
+        programme.minimumOneSeatPerSchool = definition.minimumOneSeatPerSchool();
+        programme.groupSize = definition.groupSize();
+        programme.services(definition.services().stream()
+                .map(s -> new ProgrammeCopy.Service(s.id(), s.name(), s.dailyCapacityGroups())).toList());
+        programme.persist();
     }
 
     /** A week no longer offered: every live candidacy of it is cancelled and the week closed. */

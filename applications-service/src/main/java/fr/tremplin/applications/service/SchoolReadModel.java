@@ -7,6 +7,7 @@ import fr.tremplin.applications.domain.Application;
 import fr.tremplin.applications.domain.PupilCopy;
 import fr.tremplin.applications.domain.SchoolCopy;
 import fr.tremplin.applications.repository.ApplicationRepository;
+import fr.tremplin.applications.repository.ProgrammeRepository;
 import fr.tremplin.common.events.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -23,7 +24,8 @@ import java.util.Objects;
  * that a late older event cannot bring them back; their live candidacies are cancelled by the system ("pupil
  * erased") and every free text kept about them is removed, rows, counts and states staying
  * ({@code ApplicationRepository.eraseTextsOfPupil}: motivations, the reasons people wrote, the agreements' tutor and
- * signing link, the same reasons in the outbox, the stored answers of idempotent submissions). A pupil who changes class or school takes their live candidacies along (so that their new staff follow
+ * signing link, the same reasons in the outbox, the stored answers of idempotent submissions), and the gender a
+ * school gave when nominating them to a programme. A pupil who changes class or school takes their live candidacies along (so that their new staff follow
  * them).
  */
 @ApplicationScoped
@@ -35,10 +37,12 @@ public class SchoolReadModel {
     private final ApplicationRepository applications;
     private final Transitions transitions;
     private final ClassTeacherCopies classTeachers;
+    private final ProgrammeRepository programmes;
 
     public SchoolReadModel(EntityManager em, ApplicationRepository applications, Transitions transitions,
-                           ClassTeacherCopies classTeachers) {
+                           ClassTeacherCopies classTeachers, ProgrammeRepository programmes) {
         this.em = em;
+        this.programmes = programmes;
         this.applications = applications;
         this.transitions = transitions;
         this.classTeachers = classTeachers;
@@ -67,6 +71,8 @@ public class SchoolReadModel {
         copy.priority = event.priority();
         copy.department = event.department();
         copy.academy = event.academy();
+        copy.bassin = event.bassin();
+        copy.thirdYearPupils = event.thirdYearPupils();
         copy.declaredWeeks = event.declaredWeeks().toArray(String[]::new);
         copy.asOf = event.asOf();
         copy.persist();
@@ -116,5 +122,6 @@ public class SchoolReadModel {
             transitions.apply(application, Action.CANCEL, Actor.SYSTEM, PUPIL_ERASED);
         }
         applications.eraseTextsOfPupil(event.pupilId(), Topics.APPLICATIONS);
+        programmes.eraseGenderOfPupil(event.pupilId());
     }
 }

@@ -20,8 +20,9 @@ class EventContractTest {
     void everyDocumentedTypeIsLoadedFromTheRepository() {
         assertThat(contract.types()).contains("offer.published", "school.updated", "pupil.erased",
                 "class.main-teacher-assigned", "application.submitted", "agreement.signed", "internship.completed",
-                "relay.candidacy.changed", "relay.candidacy.entered", "relay.candidacy.left")
-                .hasSize(24);
+                "relay.candidacy.changed", "relay.candidacy.entered", "relay.candidacy.left", "programme.seats-allocated",
+                "programme.nominated")
+                .hasSize(26);
     }
 
     @Test
