@@ -90,7 +90,7 @@ public class ProgrammeResource {
     @APIResponse(responseCode = "200", description = "The allocation",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AllocationView.class)))
     @APIResponse(responseCode = "404", description = "Unknown programme, or seats not allocated yet")
-    public AllocationView allocation(@Parameter(description = PROGRAMME) @PathParam("programmeId") UUID programmeId) {
+    public AllocationView seatsOf(@Parameter(description = PROGRAMME) @PathParam("programmeId") UUID programmeId) {
         return allocations.get(caller, programmeId);
     }
 
@@ -104,7 +104,7 @@ public class ProgrammeResource {
     @APIResponse(responseCode = "200", description = "The school's line",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SchoolSeatsView.class)))
     @APIResponse(responseCode = "404", description = "Unknown programme, seats not allocated, or school not in the territory")
-    public SchoolSeatsView school(@Parameter(description = PROGRAMME) @PathParam("programmeId") UUID programmeId,
+    public SchoolSeatsView schoolSeatsIn(@Parameter(description = PROGRAMME) @PathParam("programmeId") UUID programmeId,
                                   @Parameter(description = "The school's UAI") @PathParam("uai")
                                   @Pattern(regexp = UAI, message = UAI_MESSAGE) String uai) {
         return allocations.school(caller, programmeId, uai);
@@ -121,7 +121,7 @@ public class ProgrammeResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SchoolSeatsView.class)))
     @APIResponse(responseCode = "404", description = "Unknown programme, seats not allocated, or school not in the territory")
     @APIResponse(responseCode = "409", description = "Already declined; nominations to cancel first; no other school to take the seats")
-    public SchoolSeatsView decline(@Parameter(description = PROGRAMME) @PathParam("programmeId") UUID programmeId,
+    public SchoolSeatsView declineSeatsOf(@Parameter(description = PROGRAMME) @PathParam("programmeId") UUID programmeId,
                                    @Parameter(description = "The school's UAI") @PathParam("uai")
                                    @Pattern(regexp = UAI, message = UAI_MESSAGE) String uai) {
         return allocations.decline(caller, programmeId, uai);
@@ -143,7 +143,7 @@ public class ProgrammeResource {
     @APIResponse(responseCode = "404", description = "Unknown programme")
     @APIResponse(responseCode = "409", description = "Seats not allocated; the school's or the week's seats all nominated; school declined; the pupil's own limits")
     @APIResponse(responseCode = "422", description = "Unknown pupil; school outside the territory; week not open, begun or not declared")
-    public Response nominate(@Parameter(description = PROGRAMME) @PathParam("programmeId") UUID programmeId,
+    public Response nominateTo(@Parameter(description = PROGRAMME) @PathParam("programmeId") UUID programmeId,
                              @NotNull @Valid NominationRequest request) {
         ApplicationView created = nominations.nominate(caller, programmeId, request);
         return Response.created(URI.create("/api/v1/applications/" + created.id())).entity(created).build();
@@ -155,7 +155,7 @@ public class ProgrammeResource {
     @Operation(summary = "The programme's nominations, oldest first",
             description = "Roles: host (of the programme's organisation), admin (all, or one school's), principal "
                     + "and RIPREE (their school's only).")
-    public Page<NominationView> list(@Parameter(description = PROGRAMME) @PathParam("programmeId") UUID programmeId,
+    public Page<NominationView> nominationsOf(@Parameter(description = PROGRAMME) @PathParam("programmeId") UUID programmeId,
                                      @Parameter(description = "Only this ISO week, e.g. 2028-W05") @QueryParam("week")
                                      @Pattern(regexp = SchoolCalendar.WEEK_PATTERN, message = "must be an ISO week such as 2028-W05") String week,
                                      @Parameter(description = "Only this school's (a principal or RIPREE: their own)") @QueryParam("school")
@@ -176,7 +176,7 @@ public class ProgrammeResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BulkAcceptView.class)))
     @APIResponse(responseCode = "404", description = "Unknown programme")
     @APIResponse(responseCode = "422", description = "Not a week of the programme")
-    public BulkAcceptView accept(@Parameter(description = PROGRAMME) @PathParam("programmeId") UUID programmeId,
+    public BulkAcceptView acceptNominationsOf(@Parameter(description = PROGRAMME) @PathParam("programmeId") UUID programmeId,
                                  @NotNull @Valid BulkAcceptRequest request) {
         return nominations.acceptAll(caller, programmeId, request.week());
     }

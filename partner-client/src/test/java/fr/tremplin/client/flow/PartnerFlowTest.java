@@ -19,6 +19,7 @@ import fr.tremplin.client.model.ApplicationView;
 import fr.tremplin.client.model.ClassRequest;
 import fr.tremplin.client.model.ClassView;
 import fr.tremplin.client.model.DecisionRequest;
+import fr.tremplin.client.model.OfferKind;
 import fr.tremplin.client.model.OfferRequest;
 import fr.tremplin.client.model.OfferStatus;
 import fr.tremplin.client.model.OfferSummary;
@@ -125,11 +126,12 @@ class PartnerFlowTest {
         // ---- the pupil searches
         UUID pupilId = pupil.getId();
         ApiClient pupilClient = Callers.as(TestTokens.as("pupil").subject(pupilId.toString()).claim("school", uai));
-        PageOfferSummary found = new OfferSearchApi(pupilClient).offerSearch(DEPARTMENT, null, null, null, null, null,
-                "menuiserie", null, schoolYear, null, null, List.of(week));
+        PageOfferSummary found = new OfferSearchApi(pupilClient).offerSearch(DEPARTMENT, OfferKind.OFFER, null, null, null,
+                null, null, "menuiserie", null, schoolYear, null, null, List.of(week));
         OfferSummary summary = found.getItems().stream().filter(o -> o.getId().equals(offer.getId())).findFirst()
                 .orElseThrow(() -> new AssertionError("the published offer is not found by the search: " + found));
         assertThat(summary.getTitle()).isEqualTo("Découvrir la menuiserie");
+        assertThat(summary.getKind()).isEqualTo(OfferKind.OFFER);
         assertThat(summary.getOrganisationName()).isEqualTo("Atelier du Nord");
         assertThat(summary.getDepartment()).isEqualTo(DEPARTMENT);
         assertThat(summary.getSectorId()).isEqualTo(sector.getId());
@@ -180,7 +182,7 @@ class PartnerFlowTest {
     }
 
     /** The sectors come from the open data (data/sectors.csv): imported once, idempotent. */
-    private static SectorView sector(ApiClient admin) throws ApiException {
+    static SectorView sector(ApiClient admin) throws ApiException {
         ReferenceDataApi referenceData = new ReferenceDataApi(admin);
         List<SectorView> sectors = referenceData.sectorsReferenceData();
         if (sectors.isEmpty()) {
