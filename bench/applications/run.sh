@@ -117,8 +117,10 @@ OUT=$("$JAVA_HOME/bin/java" -Xms1g -Xmx1g -DservicePid=$SERVICE -cp "$CP" Campai
 RSS=$(awk '/VmHWM/ {print int($2/1024)}' /proc/$SERVICE/status)
 ERRORS=$(grep -c '"level":"ERROR"' "$WORK/service.log" || true)
 
+# the service's settings given by environment (tuning), so that each result says what it ran with
+SETTINGS=$(env | grep -E '^TREMPLIN_(APPLICATIONS|OUTBOX)_' | sort | tr '\n' ' ' || true)
 SUMMARY="campaign opening benchmark $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores (service, PostgreSQL, Kafka and load generator on the same machine)
-options: --warmup $WARMUP --rate $RATE --candidacies $CANDIDACIES --pupils $PUPILS --offers $OFFERS --relays $RELAYS${WEBHOOKS_FLAG}
+options: --warmup $WARMUP --rate $RATE --candidacies $CANDIDACIES --pupils $PUPILS --offers $OFFERS --relays $RELAYS${WEBHOOKS_FLAG}; service settings from the environment: ${SETTINGS:-none}
 ${GAUGE:+$GAUGE
 }$OUT
 load after the run: $(uptime | sed 's/.*load average/load average/')
