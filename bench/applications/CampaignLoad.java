@@ -16,7 +16,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * 1. Seeds the world the way production does (World, TopicSeeder): 5,000 offers, the schools and 20,000 pupils are
  *    published as events on the offers' and schools' topics; waits until applications-service's read models have them.
- * 2. Registers relays (admin REST) for half of the départements (RelayAgents).
+ * 2. Registers relays (admin REST) for half of the départements (RelayAgents); or, with relays=N, N relays over all
+ *    of them, each with its Kafka credentials and a consumer of its own feed (RelayFeeds), and with webhooks=true a
+ *    signed webhook to a local receiver (WebhookReceiver).
  * 3. 20,000 pupils submit 50,000 candidacies at a fixed rate (SubmissionDriver), while
  *      - one agent per relay works its queue by REST (RelayAgents),
  *      - hosts accept some forwarded candidacies and pupils confirm some accepted ones (HostsAndFamilies),
@@ -58,7 +60,24 @@ public class CampaignLoad {
         AtomicBoolean over = new AtomicBoolean(false);
         Tally<String> actions = new Tally<>();
         RelayAgents relays = new RelayAgents(http, tokens, actions, over);
-        relays.register();
+        relays.register(options.relays());
+        RelayFeeds feeds = null;
+        WebhookReceiver webhooks = null;
+        String isolation = null;
+        List<Thread> feedConsumers = List.of();
+        if (options.relays() > 0) {
+            feeds = new RelayFeeds(http, over);
+            feeds.obtainCredentials(relays.ids(), relays.admin());
+            isolation = feeds.proveIsolation();
+            System.out.println(isolation);
+            feedConsumers = feeds.start();
+            if (options.webhooks()) {
+                webhooks = new WebhookReceiver();
+                webhooks.register(http, relays.ids(), relays.admin());
+            }
+            System.out.printf("%d relays over %d départements, each reading its own Kafka feed%s%n", relays.count(),
+                    World.DEPARTMENTS.size(), webhooks == null ? "" : " and receiving signed webhooks");
+        }
         SubmissionDriver submissions = new SubmissionDriver(http, tokens, options.rate());
         submissions.expect(warmupPlan);
         submissions.expect(plan);
@@ -82,11 +101,20 @@ public class CampaignLoad {
         int created = submissions.created();
 
         drain(db, events);
+        if (feeds != null) {
+            awaitRelays(submissions.measuredCreated(), feeds.arrivals(), webhooks);
+        }
         over.set(true);
         for (Thread worker : workers) {
             worker.join(TimeUnit.SECONDS.toMillis(30));
         }
         consumer.join(TimeUnit.SECONDS.toMillis(30));
+        for (Thread feedConsumer : feedConsumers) {
+            feedConsumer.join(TimeUnit.SECONDS.toMillis(30));
+        }
+        if (webhooks != null) {
+            webhooks.stop();
+        }
         double triageSeconds = (System.nanoTime() - start) / 1e9;
 
         System.out.println();
@@ -94,6 +122,10 @@ public class CampaignLoad {
         Report.actors(relays, triageSeconds, actions);
         Report.eventDelays(events);
         Report.cpu(cpuBefore, cpuAfter, elapsed);
+        Report.cpuPerCandidacy(cpuBefore, cpuAfter, created);
+        if (feeds != null) {
+            Report.relayChannels(submissions.measuredCreated(), isolation, feeds.arrivals(), webhooks);
+        }
         ConsistencyChecks.print(db, events, created + warmupCreated);
     }
 
@@ -127,6 +159,18 @@ public class CampaignLoad {
         submissions.forgetFigures();
         events.forgetDelays();
         return created;
+    }
+
+    /** Waits until every measured submission reached its relay by each channel (2 minutes at the most). */
+    private static void awaitRelays(java.util.Collection<java.util.UUID> measured, RelayArrivals feed,
+                                    WebhookReceiver webhooks) throws InterruptedException {
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < TimeUnit.MINUTES.toNanos(2)) {
+            if (feed.missing(measured) == 0 && (webhooks == null || webhooks.arrivals().missing(measured) == 0)) {
+                return;
+            }
+            Thread.sleep(500);
+        }
     }
 
     /** Lets the relays and hosts finish, the outbox drain and the consumer catch up (5 minutes at the most). */

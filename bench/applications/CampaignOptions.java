@@ -5,10 +5,13 @@ import java.util.Map;
 /**
  * The options of {@code CampaignLoad run}, given as key=value arguments after the command. The defaults are the full
  * benchmark's (docs/BENCHMARKS.md); run.sh passes all but the shares and the warm-up.
+ * {@code relays=0} registers the campaign benchmark's five relays over ten départements, triaging by REST only;
+ * {@code relays=N} registers N relays sharing all the départements, each reading its own Kafka feed with its own
+ * credentials (RelayFeeds), and {@code webhooks=true} also gives each a webhook to a local receiver (WebhookReceiver).
  */
 record CampaignOptions(String base, String bootstrap, String offersTopic, String schoolsTopic, String db, Path key,
                        int offers, int schools, int pupils, int candidacies, int rate, double acceptShare,
-                       double confirmShare, int warmup) {
+                       double confirmShare, int warmup, int relays, boolean webhooks) {
 
     static CampaignOptions parse(String[] args) {
         Map<String, String> o = new HashMap<>();
@@ -30,7 +33,9 @@ record CampaignOptions(String base, String bootstrap, String offersTopic, String
                 Integer.parseInt(o.getOrDefault("rate", "350")),
                 Double.parseDouble(o.getOrDefault("accept", "0.15")),
                 Double.parseDouble(o.getOrDefault("confirm", "0.5")),
-                Integer.parseInt(o.getOrDefault("warmup", "3000")));
+                Integer.parseInt(o.getOrDefault("warmup", "3000")),
+                Integer.parseInt(o.getOrDefault("relays", "0")),
+                Boolean.parseBoolean(o.getOrDefault("webhooks", "false")));
     }
 
     /** The warm-up's candidacies come from pupils of their own, about three each. */

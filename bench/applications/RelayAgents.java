@@ -8,9 +8,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The relays: an admin registers one for each two of the first ten départements (admin REST), then one agent per relay
- * works its queue by REST, as the relay's staff would: claims a batch, forwards 90 %, rejects 10 %, again until the
- * campaign is over.
+ * The relays: an admin registers one for each two of the first ten départements (admin REST), or, when the run asks
+ * for a number of relays, that many relays sharing all the départements of the world (relay r gets every département
+ * d with d mod n = r; 20 relays: one each). Then one agent per relay works its queue by REST, as the relay's staff
+ * would: claims a batch, forwards 90 %, rejects 10 %, again until the campaign is over.
  */
 final class RelayAgents {
 
@@ -31,18 +32,40 @@ final class RelayAgents {
         this.over = over;
     }
 
-    void register() throws Exception {
-        String admin = tokens.token("bench-admin", List.of("admin"), Map.of());
-        for (int r = 0; r < RELAYED_DEPARTMENTS / 2; r++) {
-            String relayId = "bench-relay-" + r;
-            String body = CampaignLoad.JSON.writeValueAsString(Map.of("name", "Relais " + r, "departments",
-                    List.of(World.DEPARTMENTS.get(2 * r), World.DEPARTMENTS.get(2 * r + 1))));
-            LeanHttp.Answer answer = http.call("PUT", "/api/v1/relays/" + relayId, admin, body);
-            if (answer.status() / 100 != 2) {
-                throw new IllegalStateException("relay registration: " + answer);
+    /** {@code count} relays over every département, or (0) five relays over the first ten. */
+    void register(int count) throws Exception {
+        if (count == 0) {
+            for (int r = 0; r < RELAYED_DEPARTMENTS / 2; r++) {
+                register("bench-relay-" + r, List.of(World.DEPARTMENTS.get(2 * r), World.DEPARTMENTS.get(2 * r + 1)));
             }
-            relays.add(relayId);
+            return;
         }
+        for (int r = 0; r < count; r++) {
+            List<String> territory = new ArrayList<>();
+            for (int d = r; d < World.DEPARTMENTS.size(); d += count) {
+                territory.add(World.DEPARTMENTS.get(d));
+            }
+            register("bench-relay-" + r, territory);
+        }
+    }
+
+    private void register(String relayId, List<String> departments) throws Exception {
+        String body = CampaignLoad.JSON.writeValueAsString(Map.of("name", "Relais " + relayId, "departments",
+                departments));
+        LeanHttp.Answer answer = http.call("PUT", "/api/v1/relays/" + relayId, admin(), body);
+        if (answer.status() / 100 != 2) {
+            throw new IllegalStateException("relay registration: " + answer);
+        }
+        relays.add(relayId);
+    }
+
+    String admin() {
+        return tokens.token("bench-admin", List.of("admin"), Map.of());
+    }
+
+    /** The registered relays' ids. */
+    List<String> ids() {
+        return relays;
     }
 
     /** One agent per registered relay, each on its own virtual thread. */

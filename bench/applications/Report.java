@@ -64,6 +64,40 @@ final class Report {
                 Runtime.getRuntime().availableProcessors(), after.sharesSince(before, wallSeconds));
     }
 
+    /** CPU time per candidacy created while submitting (the channels' work included, as it runs meanwhile). */
+    static void cpuPerCandidacy(CpuSample before, CpuSample after, int created) {
+        System.out.printf("CPU per candidacy created: %s%n", after.perRequestSince(before, created));
+    }
+
+    /**
+     * For each relay channel: the delay from each measured submission to its message on the relay's channel, whether
+     * every one arrived exactly once, and the verdict against the channel's p99 target.
+     */
+    static void relayChannels(Collection<java.util.UUID> measured, String isolation, RelayArrivals feed,
+                              WebhookReceiver webhooks) {
+        System.out.printf("relay channels (%d candidacies of the measured run; delay = arrival at the relay - "
+                + "submission, payload occurredAt):%n", measured.size());
+        System.out.println("  isolation: " + isolation);
+        relayChannel(measured, feed, 1000);
+        if (webhooks != null) {
+            relayChannel(measured, webhooks.arrivals(), 2000);
+            System.out.printf("  webhook deliveries whose signature did not verify: %d%n", webhooks.unverified());
+        }
+    }
+
+    private static void relayChannel(Collection<java.util.UUID> measured, RelayArrivals arrivals, long targetP99) {
+        long[] delays = arrivals.delays(measured);
+        long missing = arrivals.missing(measured);
+        long p99 = pct(delays, 99);
+        // a redelivery (same message id) is allowed by the at-least-once contract: counted, not a failure
+        boolean pass = missing == 0 && arrivals.submittedTwice() == 0 && arrivals.foreign() == 0 && p99 < targetP99;
+        System.out.printf("  %s: submitted -> arrived p50=%d ms p95=%d ms p99=%d ms max=%d ms; seen %d, missing %d, "
+                + "delivered twice %d, submission twice %d, other relay's %d; messages %d; p99 target < %d ms: %s%n",
+                arrivals.channel(), pct(delays, 50), pct(delays, 95), p99, max(delays), delays.length, missing,
+                arrivals.redelivered(), arrivals.submittedTwice(), arrivals.foreign(), arrivals.messages(),
+                targetP99, pass ? "PASS" : "FAIL");
+    }
+
     private static long[] sorted(Collection<Long> values) {
         return values.stream().mapToLong(Long::longValue).sorted().toArray();
     }

@@ -31,6 +31,8 @@ final class SubmissionDriver {
     private final AtomicLong lastAnswered = new AtomicLong();
     private final Map<UUID, World.Pupil> applicationPupil = new ConcurrentHashMap<>();
     private final Map<UUID, AtomicInteger> pendingPerPupil = new ConcurrentHashMap<>();
+    /** The candidacies created by the measured run (not the warm-up's): what the relays must each see once. */
+    private final ConcurrentLinkedQueue<UUID> measuredCreated = new ConcurrentLinkedQueue<>();
 
     SubmissionDriver(LeanHttp http, Tokens tokens, int rate) {
         this.http = http;
@@ -76,7 +78,11 @@ final class SubmissionDriver {
         if (answer.status() == 201) {
             Matcher id = ID.matcher(answer.body());
             if (id.find()) {
-                applicationPupil.put(UUID.fromString(id.group(1)), c.pupil());
+                UUID applicationId = UUID.fromString(id.group(1));
+                applicationPupil.put(applicationId, c.pupil());
+                if (timeline != null) {
+                    measuredCreated.add(applicationId);
+                }
             }
         } else if (seen <= 3) {
             System.out.println("  refused submission (" + answer.status() + "): " + answer.body());
@@ -105,6 +111,11 @@ final class SubmissionDriver {
 
     Collection<Long> latencies() {
         return latencies;
+    }
+
+    /** The ids of the candidacies the measured run created. */
+    Collection<UUID> measuredCreated() {
+        return measuredCreated;
     }
 
     Collection<long[]> timeline() {

@@ -8,7 +8,19 @@
 # CampaignLoad, compiled with javac and run with `java`).
 # Offers, schools and pupils are seeded as events on per-run topics (the service is pointed at them), so that other
 # runs' or other services' events on the shared broker do not mix in.
-# Usage: bench/applications/run.sh [--rate N] [--candidacies N] [--pupils N] [--offers N]
+# With --relays N (issue 12), N relays share all 20 départements (20: one each); each gets its Kafka credentials
+# through the API and a consumer of its own feed tremplin.relay.<id>.v1 logged in as its own principal; with
+# --webhooks, each also registers a signed webhook to a receiver the generator runs on a loopback port. The report then
+# gives the delay from submission to each relay channel (targets: feed p99 < 1 s, webhook p99 < 2 s) and a pgbench
+# gauge of the machine's speed (select-only, scale 10, 2 clients, 10 s) taken before the service starts.
+# Usage: bench/applications/run.sh [--rate N] [--candidacies N] [--pupils N] [--offers N] [--warmup N]
+#                                  [--relays N [--webhooks]]
+# (--warmup: candidacies sent at the rate before the measured run, 3000 by default)
+# The issue-12 relay run (about 60 s of campaign at 300/s; docs/BENCHMARKS.md "Relay feeds and webhooks"):
+#   bench/applications/run.sh --rate 300 --candidacies 18000 --pupils 8000 --relays 20 --webhooks
+# Environment: TREMPLIN_KAFKA_PORT / TREMPLIN_KAFKA_CONTROLLER_PORT run bin/infra's broker on other ports (and the
+# generator and the service connect there); BENCH_APPLICATIONS_PORT moves the service (18083); MAVEN_ARGS=-o builds
+# offline; any TREMPLIN_* setting of the service (e.g. TREMPLIN_APPLICATIONS_WEBHOOKS_BATCH_SIZE) passes through.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT"
@@ -17,16 +29,23 @@ CANDIDACIES=50000
 PUPILS=20000
 OFFERS=5000
 SCHOOLS=400
+WARMUP=3000
+RELAYS=0
+WEBHOOKS=false
+WEBHOOKS_FLAG=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --rate) RATE=$2; shift 2 ;;
     --candidacies) CANDIDACIES=$2; shift 2 ;;
     --pupils) PUPILS=$2; shift 2 ;;
     --offers) OFFERS=$2; shift 2 ;;
+    --warmup) WARMUP=$2; shift 2 ;;
+    --relays) RELAYS=$2; shift 2 ;;
+    --webhooks) WEBHOOKS=true; WEBHOOKS_FLAG=" --webhooks"; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
-PORT=18083
+PORT=${BENCH_APPLICATIONS_PORT:-18083}
 DB=applications_bench
 RUN=$(date -u +%Y%m%dT%H%M%S)
 WORK="$ROOT/bench/results/applications-work"
@@ -34,7 +53,7 @@ mkdir -p "$WORK"
 . "$ROOT/bin/lib/java.sh"
 . "$ROOT/bench/lib/service.sh"
 JAVA_HOME=$(find_jdk)
-BOOTSTRAP=${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}
+BOOTSTRAP=${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:${TREMPLIN_KAFKA_PORT:-9092}}
 OFFERS_TOPIC=bench.$RUN.offers
 SCHOOLS_TOPIC=bench.$RUN.schools
 PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q)
@@ -62,6 +81,17 @@ BENCH_KAFKA_PASSWORD=$(kafka_password admin)
 export BENCH_KAFKA_PASSWORD
 "$JAVA_HOME/bin/java" -Xmx1g -cp "$CP" CampaignLoad topics "$BOOTSTRAP" "$OFFERS_TOPIC" "$SCHOOLS_TOPIC"
 
+GAUGE=""
+if [ "$RELAYS" -gt 0 ]; then
+  echo "== the machine's speed: pgbench select-only, scale 10, 2 clients, 10 s (database applications_bench_gauge)"
+  "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS applications_bench_gauge" -c "CREATE DATABASE applications_bench_gauge"
+  pgbench -h 127.0.0.1 -U postgres -q -i -s 10 applications_bench_gauge >/dev/null 2>&1
+  GAUGE_OUT=$(pgbench -h 127.0.0.1 -U postgres -n -S -M prepared -c 2 -j 2 -T 10 applications_bench_gauge 2>&1)
+  GAUGE="pgbench gauge (select-only, scale 10, 2 clients, 10 s): tps=$(echo "$GAUGE_OUT" | awk '/^tps/ {printf "%.0f", $3}') latency_avg=$(echo "$GAUGE_OUT" | awk '/latency average/ {print $4}')ms; load before the run: $(uptime | sed 's/.*load average/load average/')"
+  echo "   $GAUGE"
+  "${PSQL[@]}" -d postgres -c "DROP DATABASE applications_bench_gauge"
+fi
+
 # the service reads per-run topics (bench.<run>.offers/.schools), which the ACL table does not grant
 # applications-service: it connects as the broker's admin; its relay-accounts Admin keeps its own principal
 RELAY_ACCOUNTS_KAFKA_PASSWORD=$(kafka_password relay-accounts)
@@ -71,6 +101,7 @@ QUARKUS_HTTP_PORT=$PORT QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:
 QUARKUS_DATASOURCE_USERNAME=applications QUARKUS_DATASOURCE_PASSWORD=applications \
 KAFKA_BOOTSTRAP_SERVERS=$BOOTSTRAP MP_JWT_VERIFY_PUBLICKEY_LOCATION="$WORK/jwt-public.pem" \
 KAFKA_USERNAME=admin KAFKA_PASSWORD="$BENCH_KAFKA_PASSWORD" KAFKA_RELAY_ACCOUNTS_PASSWORD="$RELAY_ACCOUNTS_KAFKA_PASSWORD" \
+TREMPLIN_APPLICATIONS_WEBHOOKS_ALLOW_HTTP_LOOPBACK=$WEBHOOKS \
 MP_MESSAGING_INCOMING_OFFERS_TOPIC=$OFFERS_TOPIC MP_MESSAGING_INCOMING_SCHOOLS_TOPIC=$SCHOOLS_TOPIC \
 QUARKUS_LOG_CATEGORY__ORG_APACHE_KAFKA__LEVEL=ERROR \
   "$JAVA_HOME/bin/java" -Xms768m -Xmx768m ${SERVICE_JAVA_OPTS:-} -jar "$WORK/app/quarkus-run.jar" > "$WORK/service.log" 2>&1 &
@@ -78,15 +109,21 @@ SERVICE=$!
 trap 'stop_service $SERVICE' EXIT
 await_ready $PORT "$WORK/service.log"
 
-echo "== campaign: $PUPILS pupils, $CANDIDACIES candidacies, $OFFERS offers, target $RATE submissions/s"
+echo "== campaign: $RELAYS relays (0: five, REST only), webhooks $WEBHOOKS; $PUPILS pupils, $CANDIDACIES candidacies, $OFFERS offers, target $RATE submissions/s"
 OUT=$("$JAVA_HOME/bin/java" -Xms1g -Xmx1g -DservicePid=$SERVICE -cp "$CP" CampaignLoad run base=http://127.0.0.1:$PORT bootstrap="$BOOTSTRAP" offersTopic="$OFFERS_TOPIC" \
   schoolsTopic="$SCHOOLS_TOPIC" db=jdbc:postgresql://127.0.0.1:5432/$DB key="$WORK/jwt-private.pem" \
-  offers=$OFFERS schools=$SCHOOLS pupils=$PUPILS candidacies=$CANDIDACIES rate=$RATE | tee /dev/stderr)
+  offers=$OFFERS schools=$SCHOOLS pupils=$PUPILS candidacies=$CANDIDACIES rate=$RATE warmup=$WARMUP relays=$RELAYS webhooks=$WEBHOOKS \
+  | tee /dev/stderr)
 RSS=$(awk '/VmHWM/ {print int($2/1024)}' /proc/$SERVICE/status)
 ERRORS=$(grep -c '"level":"ERROR"' "$WORK/service.log" || true)
 
+# the service's settings given by environment (tuning), so that each result says what it ran with
+SETTINGS=$(env | grep -E '^TREMPLIN_(APPLICATIONS|OUTBOX)_' | sort | tr '\n' ' ' || true)
 SUMMARY="campaign opening benchmark $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores (service, PostgreSQL, Kafka and load generator on the same machine)
-$OUT
+options: --warmup $WARMUP --rate $RATE --candidacies $CANDIDACIES --pupils $PUPILS --offers $OFFERS --relays $RELAYS${WEBHOOKS_FLAG}; service settings from the environment: ${SETTINGS:-none}
+${GAUGE:+$GAUGE
+}$OUT
+load after the run: $(uptime | sed 's/.*load average/load average/')
 service peak RSS: ${RSS} MiB; ERROR lines in the service log: $ERRORS"
 mkdir -p bench/results
 echo "$SUMMARY" > "bench/results/applications-$RUN.txt"

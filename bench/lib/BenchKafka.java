@@ -19,10 +19,20 @@ final class BenchKafka {
                     + " from .platform/kafka/credentials/admin)");
         }
         String username = System.getenv().getOrDefault("BENCH_KAFKA_USERNAME", "admin");
+        return login(bootstrap, System.getenv().getOrDefault("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT"),
+                System.getenv().getOrDefault("KAFKA_SASL_MECHANISM", "SCRAM-SHA-512"), username, password, settings);
+    }
+
+    /**
+     * {@code settings} for a client logging in as another principal (a relay, with the credentials the service gave
+     * it), with the protocol and mechanism it was told to use.
+     */
+    static Map<String, Object> login(String bootstrap, String protocol, String mechanism, String username,
+                                     String password, Object... settings) {
         Map<String, Object> config = new HashMap<>();
         config.put("bootstrap.servers", bootstrap);
-        config.put("security.protocol", System.getenv().getOrDefault("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT"));
-        config.put("sasl.mechanism", System.getenv().getOrDefault("KAFKA_SASL_MECHANISM", "SCRAM-SHA-512"));
+        config.put("security.protocol", protocol);
+        config.put("sasl.mechanism", mechanism);
         config.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
                 + username + "\" password=\"" + password + "\";");
         for (int i = 0; i + 1 < settings.length; i += 2) {

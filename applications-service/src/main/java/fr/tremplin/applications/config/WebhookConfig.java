@@ -32,8 +32,11 @@ public interface WebhookConfig {
     @WithDefault("PT1M")
     Duration lease();
 
-    /** How many deliveries one pass sends at most. */
-    @WithDefault("50")
+    /**
+     * How many deliveries one batch of a pass sends at once (the pass goes on batch after batch while they come full):
+     * each batch costs a lease query and a commit, and waits for its slowest POST.
+     */
+    @WithDefault("200")
     int batchSize();
 
     /** Whether a plain-http callback on a loopback host (localhost, 127.0.0.1, ::1) is accepted: dev and tests only. */

@@ -25,8 +25,8 @@ import java.util.concurrent.CompletionException;
  * Sends the relays' webhook deliveries (docs/APPLICATIONS.md "Webhooks"): every
  * {@code tremplin.applications.webhooks.every}, it leases the due deliveries ({@link WebhookDeliveries#lease}: one at a
  * time per candidacy, in order, never the same one by two instances), POSTs each with the Standard Webhooks headers
- * (JDK HttpClient, {@code timeout} per request, no redirect followed), and records the outcome in a transaction of its
- * own: a 2xx is DELIVERED; anything else (status, timeout, connection) is tried again after an exponential backoff,
+ * (JDK HttpClient, {@code timeout} per request, no redirect followed), and records the batch's outcomes in a transaction of
+ * their own: a 2xx is DELIVERED; anything else (status, timeout, connection) is tried again after an exponential backoff,
  * and parked once past the retry window (24 h). A crash while sending leaves the lease to run out: the delivery is
  * sent again (at least once; receivers dedupe on {@code webhook-id}). Never logs a secret, a body or a relay id.
  */
@@ -81,14 +81,9 @@ public class WebhookSender {
         for (WebhookDeliveries.Due delivery : due) {
             sending.add(post(delivery));
         }
-        int failed = 0;
-        for (CompletableFuture<Outcome> outcome : sending) {
-            Outcome result = outcome.join();
-            if (!result.delivered()) {
-                failed++;
-            }
-            record(result);
-        }
+        List<Outcome> outcomes = sending.stream().map(CompletableFuture::join).toList();
+        record(outcomes);
+        long failed = outcomes.stream().filter(outcome -> !outcome.delivered()).count();
         if (failed > 0) {
             LOG.infof("webhook deliveries: %d of %d failed, to be retried or parked", failed, due.size());
         }
@@ -126,16 +121,26 @@ public class WebhookSender {
         return "connection failed (" + cause.getClass().getSimpleName() + ")";
     }
 
-    private void record(Outcome outcome) {
+    /**
+     * Records a batch's outcomes in one transaction: one commit per delivery capped the sender at a few dozen
+     * deliveries a second on a loaded 2-core machine, under the rate of a campaign's feed (docs/BENCHMARKS.md, relay
+     * feeds and webhooks). Should that transaction fail, the batch's leases run out and it is sent again (at least once).
+     */
+    private void record(List<Outcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
         Instant now = clock.instant();
-        WebhookDeliveries.Due delivery = outcome.delivery();
         QuarkusTransaction.requiringNew().run(() -> {
-            if (outcome.delivered()) {
-                deliveries.delivered(delivery.id(), outcome.status(), now);
-            } else {
-                int failures = delivery.attempts() + 1;
-                deliveries.failed(delivery.id(), outcome.status(), outcome.error(),
-                        now.plus(retry.backoff(failures)), retry.parks(delivery.retryFrom(), failures, now), now);
+            for (Outcome outcome : outcomes) {
+                WebhookDeliveries.Due delivery = outcome.delivery();
+                if (outcome.delivered()) {
+                    deliveries.delivered(delivery.id(), outcome.status(), now);
+                } else {
+                    int failures = delivery.attempts() + 1;
+                    deliveries.failed(delivery.id(), outcome.status(), outcome.error(),
+                            now.plus(retry.backoff(failures)), retry.parks(delivery.retryFrom(), failures, now), now);
+                }
             }
         });
     }
