@@ -22,7 +22,13 @@ import static io.restassured.RestAssured.given;
 final class Cohorts {
 
     /** The programme, its schools in creation order, and each candidacy with its school. */
-    record Week(Fixtures.Offer programme, List<String> schools, Map<UUID, String> schoolOf) {
+    record Week(Fixtures.Offer programme, List<String> schools, Map<UUID, String> schoolOf, Map<UUID, UUID> pupilOf) {
+
+        /** The pupil confirms their place: the candidacy is CONFIRMED; returns the agreement's id. */
+        String confirm(UUID candidacy) {
+            return Fixtures.act(Fixtures.pupilToken(pupilOf.get(candidacy), schoolOf.get(candidacy)), candidacy,
+                    "confirm", null).statusCode(200).extract().path("agreementId");
+        }
     }
 
     private Cohorts() {
@@ -41,16 +47,18 @@ final class Cohorts {
         Fixtures.Offer programme = Fixtures.programme("63", pupils, false, schools, week);
         ProgrammeAllocationTest.allocate(programme.hostBearer(), programme.id).statusCode(200);
         Map<UUID, String> schoolOf = new LinkedHashMap<>();
+        Map<UUID, UUID> pupilOf = new LinkedHashMap<>();
         for (int s = 0; s < schools.size(); s++) {
             for (String gender : genders.get(s)) {
                 UUID pupil = Fixtures.pupil(schools.get(s), "3A", "NONE");
                 String id = NominationTest.nominate(principal(schools.get(s)), programme.id, pupil, week, gender)
                         .statusCode(201).extract().path("id");
                 schoolOf.put(UUID.fromString(id), schools.get(s));
+                pupilOf.put(UUID.fromString(id), pupil);
             }
         }
         NominationTest.acceptAll(programme.hostBearer(), programme.id, week).statusCode(200);
-        return new Week(programme, schools, schoolOf);
+        return new Week(programme, schools, schoolOf, pupilOf);
     }
 
     static ValidatableResponse plan(String bearer, UUID programmeId, String week, Long seed) {
