@@ -39,9 +39,14 @@ final class Cohorts {
      * each school has as many pupils as the largest list; seats per week = the pupils.
      */
     static Week accepted(String bassin, String week, List<List<String>> genders) {
+        return accepted(bassin, week, genders, genders.stream().map(g -> "NONE").toList());
+    }
+
+    /** As above, school s of priority {@code priorities[s]} (every school declares 100 pupils in 3e). */
+    static Week accepted(String bassin, String week, List<List<String>> genders, List<String> priorities) {
         List<String> schools = new ArrayList<>();
         for (int s = 0; s < genders.size(); s++) {
-            schools.add(schoolWithThirdYears("63", bassin, "NONE", 100));
+            schools.add(schoolWithThirdYears("63", bassin, priorities.get(s), 100));
         }
         int pupils = genders.stream().mapToInt(List::size).sum();
         Fixtures.Offer programme = Fixtures.programme("63", pupils, false, schools, week);
@@ -50,7 +55,7 @@ final class Cohorts {
         Map<UUID, UUID> pupilOf = new LinkedHashMap<>();
         for (int s = 0; s < schools.size(); s++) {
             for (String gender : genders.get(s)) {
-                UUID pupil = Fixtures.pupil(schools.get(s), "3A", "NONE");
+                UUID pupil = Fixtures.pupil(schools.get(s), "3A", priorities.get(s));
                 String id = NominationTest.nominate(principal(schools.get(s)), programme.id, pupil, week, gender)
                         .statusCode(201).extract().path("id");
                 schoolOf.put(UUID.fromString(id), schools.get(s));

@@ -53,6 +53,10 @@ public class CohortRepository {
     public record Visit(int groupNumber, int day, String serviceId, UUID tutorId) {
     }
 
+    /** How many nominations of a school to a week are in a state. */
+    public record NominationCount(String schoolUai, String week, String state, int count) {
+    }
+
     private final EntityManager em;
 
     public CohortRepository(EntityManager em) {
@@ -208,6 +212,18 @@ public class CohortRepository {
             visits.put((UUID) c[0], number(c[1]));
         }
         return visits;
+    }
+
+    /** The programme's nominations counted by school, week and state of their candidacy. */
+    public List<NominationCount> nominationCounts(UUID programmeId) {
+        List<NominationCount> counts = new ArrayList<>();
+        for (Object row : em.createNativeQuery("SELECT n.school_uai, n.week, a.state, count(*) FROM nomination n "
+                        + "JOIN application a ON a.id = n.application_id WHERE n.programme_id = ?1 "
+                        + "GROUP BY n.school_uai, n.week, a.state").setParameter(1, programmeId).getResultList()) {
+            Object[] c = (Object[]) row;
+            counts.add(new NominationCount((String) c[0], (String) c[1], (String) c[2], number(c[3])));
+        }
+        return counts;
     }
 
     private List<?> rows(String sql, UUID programmeId, String week) {
