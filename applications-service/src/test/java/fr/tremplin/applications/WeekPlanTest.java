@@ -203,6 +203,23 @@ class WeekPlanTest {
         readPlan(programme.hostBearer(), programme.id, W05).statusCode(200).body("seed", equalTo(5));
     }
 
+    /** The gender a school gave goes with the pupil's erasure: the plan's group then counts them as unknown. */
+    @Test
+    void aPupilsErasureTakesTheirGenderOutOfTheGroupsCounts() {
+        Cohorts.Week week = Cohorts.accepted("lempdes", W05, FIVE_SCHOOLS_ONE_EACH);
+        Fixtures.Offer programme = week.programme();
+        plan(programme.hostBearer(), programme.id, W05, 5L).statusCode(200)
+                .body("groups[0].females", equalTo(2)).body("groups[0].unknownGender", equalTo(1));
+        UUID girl = week.schoolOf().keySet().iterator().next();
+        TestEvents.awaitProcessed(Fixtures.publishPupil("pupil.erased", week.pupilOf().get(girl), null, null, null,
+                Instant.now().plusSeconds(10)));
+        readPlan(programme.hostBearer(), programme.id, W05).statusCode(200)
+                .body("groups[0].females", equalTo(1)).body("groups[0].males", equalTo(2))
+                .body("groups[0].unknownGender", equalTo(2));
+        assertThat(TestEvents.count("SELECT count(*) FROM nomination WHERE application_id = ? AND gender IS NULL",
+                girl)).isEqualTo(1);
+    }
+
     private static List<CohortPupil> pupils(Cohorts.Week week) {
         List<CohortPupil> pupils = new ArrayList<>();
         List<String> genders = new ArrayList<>();
