@@ -81,7 +81,7 @@ final class Cohorts {
                 .get("/api/v1/programmes/" + programmeId + "/weeks/" + week + "/plan").then();
     }
 
-    /** Three services (sports 2 groups a day, culture 1, voirie 1), as {@link Fixtures#programmeBlock}. */
+    /** A service of a programme's definition, as the offer events carry it. */
     static Map<String, Object> service(String id, String name, int dailyCapacityGroups) {
         return Map.of("id", id, "name", name, "dailyCapacityGroups", dailyCapacityGroups);
     }

@@ -190,6 +190,37 @@ class WeekPlanTest {
                 .body("violations[0].field", equalTo("pupils"));
     }
 
+    /**
+     * Twenty pupils make 4 groups: three services welcoming one group a day each take only 3 a day, and with sports
+     * at 2 they still cannot give every group three distinct visits; at 2 each they can.
+     */
+    @Test
+    void servicesTooSmallForTheWeeksGroupsAreA422NamingTheDailyCapacity() {
+        List<String> four = List.of("F", "M", "F", "M");
+        Cohorts.Week week = Cohorts.accepted("pontgibaud", W05, List.of(four, four, four, four, four));
+        Fixtures.Offer programme = week.programme();
+        programme.programme.put("services", List.of(Cohorts.service("sports", "Direction des sports", 1),
+                Cohorts.service("culture", "Direction de la culture", 1), Cohorts.service("voirie", "Voirie", 1)));
+        programme.publish("offer.updated");
+        plan(programme.hostBearer(), programme.id, W05, null).statusCode(422)
+                .body("violations[0].field", equalTo("dailyCapacity"))
+                .body("violations[0].message", containsString("4 groups but the services welcome 3 groups a day"));
+
+        // 5 groups a day now, but a group visits a service once: 4 + 3 + 3 visits for the 12 the groups need
+        programme.programme.put("services", List.of(Cohorts.service("sports", "Direction des sports", 2),
+                Cohorts.service("culture", "Direction de la culture", 1), Cohorts.service("voirie", "Voirie", 1)));
+        programme.publish("offer.updated");
+        plan(programme.hostBearer(), programme.id, W05, null).statusCode(422)
+                .body("violations[0].field", equalTo("rotation"))
+                .body("violations[0].message", containsString("can receive only 10"));
+
+        programme.programme.put("services", List.of(Cohorts.service("sports", "Direction des sports", 2),
+                Cohorts.service("culture", "Direction de la culture", 2), Cohorts.service("voirie", "Voirie", 2)));
+        programme.publish("offer.updated");
+        plan(programme.hostBearer(), programme.id, W05, null).statusCode(200).body("groups", hasSize(4))
+                .body("groups.size", contains(5, 5, 5, 5));
+    }
+
     @Test
     void aWeekThatHasBegunKeepsItsGroups() {
         Cohorts.Week week = Cohorts.accepted("issoire", W05, FIVE_SCHOOLS_ONE_EACH);
