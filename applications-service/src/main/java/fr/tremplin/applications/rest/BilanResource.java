@@ -56,7 +56,7 @@ public class BilanResource {
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProgrammeBilanView.class)),
                     @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "404", description = "Unknown programme")
-    public Response bilan(@Parameter(description = "The programme: its offer id (an offer of kind PROGRAMME)")
+    public Response get(@Parameter(description = "The programme: its offer id (an offer of kind PROGRAMME)")
                           @PathParam("programmeId") UUID programmeId,
                           @Parameter(description = "The school year, e.g. 2027-2028 (default: the programme's)")
                           @QueryParam("schoolYear") @Pattern(regexp = SchoolCalendar.SCHOOL_YEAR_PATTERN,

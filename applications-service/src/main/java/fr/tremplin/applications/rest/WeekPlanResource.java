@@ -60,7 +60,7 @@ public class WeekPlanResource {
     @APIResponse(responseCode = "409", description = "The week has begun")
     @APIResponse(responseCode = "422", description = "Not a week of the programme; the week cannot be planned "
             + "(the violation names the constraint: pupils, services, dailyCapacity, rotation...)")
-    public WeekPlanView plan(@Parameter(description = PROGRAMME) @PathParam("programmeId") UUID programmeId,
+    public WeekPlanView compute(@Parameter(description = PROGRAMME) @PathParam("programmeId") UUID programmeId,
                              @Parameter(description = WEEK) @PathParam("week")
                              @Pattern(regexp = SchoolCalendar.WEEK_PATTERN, message = "must be an ISO week such as 2028-W05") String week,
                              @Valid PlanRequest request) {
