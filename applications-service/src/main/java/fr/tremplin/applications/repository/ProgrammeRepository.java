@@ -254,9 +254,18 @@ public class ProgrammeRepository {
         return new Page<>(items, page.page, page.size, total);
     }
 
-    /** A pupil's erasure: the gender a school gave when nominating them goes too. */
+    /**
+     * A pupil's erasure: the gender a school gave when nominating them goes too, and the week plans' groups count
+     * them as unknown from then on (the counts must not keep what the nomination no longer does).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void eraseGenderOfPupil(UUID pupilId) {
+        em.createNativeQuery("UPDATE programme_group g SET females = g.females - (CASE WHEN n.gender = 'F' THEN 1 ELSE 0 END), "
+                + "males = g.males - (CASE WHEN n.gender = 'M' THEN 1 ELSE 0 END), unknown = g.unknown + 1 "
+                + "FROM programme_group_member m JOIN nomination n ON n.application_id = m.application_id "
+                + "JOIN application a ON a.id = n.application_id WHERE a.pupil_id = ?1 AND n.gender IS NOT NULL "
+                + "AND g.programme_id = m.programme_id AND g.week = m.week AND g.number = m.group_number")
+                .setParameter(1, pupilId).executeUpdate();
         em.createNativeQuery("UPDATE nomination SET gender = NULL WHERE gender IS NOT NULL AND application_id IN "
                 + "(SELECT id FROM application WHERE pupil_id = ?1)").setParameter(1, pupilId).executeUpdate();
     }

@@ -58,8 +58,11 @@ public class AgreementResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.HOST)
     @Operation(summary = "Host: name the tutor for the week (before the host signs)",
-            description = "Role: host (only its own organisation's agreements).")
+            description = "Role: host (only its own organisation's agreements). A name and function, or for a "
+                    + "candidacy of a programme programmeTutorId: one of its tutors (name copied, function = the "
+                    + "tutor's service).")
     @APIResponse(responseCode = "409", description = "Agreement not a draft, or the host already signed")
+    @APIResponse(responseCode = "422", description = "programmeTutorId: not an active tutor of this candidacy's programme")
     @APIResponse(responseCode = "200", description = "The agreement", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementView.class)))
     public AgreementView tutor(@PathParam("id") UUID id, @NotNull @Valid TutorRequest request) {
         return agreements.setTutor(caller, id, request);

@@ -6,6 +6,8 @@ import fr.tremplin.applications.domain.Actor;
 import fr.tremplin.applications.domain.Agreement;
 import fr.tremplin.applications.domain.Application;
 import fr.tremplin.applications.domain.CandidacyLifecycle;
+import fr.tremplin.applications.domain.programme.ProgrammeCopy;
+import fr.tremplin.applications.domain.programme.ProgrammeTutor;
 import fr.tremplin.applications.repository.ApplicationRepository;
 import fr.tremplin.applications.api.AgreementView;
 import fr.tremplin.applications.api.FamilyAgreementView;
@@ -69,7 +71,10 @@ public class AgreementService {
         return AgreementView.of(agreement);
     }
 
-    /** The host names its tutor for the week, before it signs. */
+    /**
+     * The host names its tutor for the week, before it signs: a name and function, or one of the programme's tutors
+     * for a candidacy of a programme (their name, their service's name as function; another programme's: 422).
+     */
     @Transactional
     public AgreementView setTutor(Caller caller, UUID id, TutorRequest request) {
         Locked locked = lock(id);
@@ -79,8 +84,26 @@ public class AgreementService {
         if (agreement.hostSignedAt != null) {
             throw ProblemException.conflict("the host already signed this agreement; its tutor can no longer change");
         }
-        agreement.tutorName = request.name().strip();
-        agreement.tutorFunction = request.function() == null ? null : request.function().strip();
+        if (request.programmeTutorId() != null) {
+            ProgrammeTutor tutor = ProgrammeTutor.findById(request.programmeTutorId());
+            if (tutor == null || !tutor.programmeId.equals(locked.application().offerId)) {
+                throw ProblemException.unprocessable("programmeTutorId", "is not a tutor of this candidacy's programme");
+            }
+            if (!tutor.active) {
+                throw ProblemException.unprocessable("programmeTutorId", "this tutor is inactive");
+            }
+            ProgrammeCopy programme = ProgrammeCopy.findById(tutor.programmeId);
+            agreement.tutorName = tutor.name;
+            agreement.tutorFunction = programme == null ? tutor.serviceId : programme.services().stream()
+                    .filter(service -> service.id().equals(tutor.serviceId)).map(ProgrammeCopy.Service::name)
+                    .findFirst().orElse(tutor.serviceId);
+        } else {
+            if (request.name() == null || request.name().isBlank()) {
+                throw ProblemException.invalid("name", "must not be blank (or name a programme's tutor: programmeTutorId)");
+            }
+            agreement.tutorName = request.name().strip();
+            agreement.tutorFunction = request.function() == null ? null : request.function().strip();
+        }
         audit.record(caller, "agreement.tutor-set", "agreement", agreement.id, null);
         return flushed(agreement);
     }

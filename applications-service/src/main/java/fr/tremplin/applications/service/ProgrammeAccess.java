@@ -5,6 +5,8 @@ import fr.tremplin.common.problem.ProblemException;
 import fr.tremplin.common.security.Caller;
 import fr.tremplin.common.security.Roles;
 
+import java.util.function.Predicate;
+
 /**
  * Who may do what with a programme's seats and nominations (issue 13). The programme is an offer of kind PROGRAMME;
  * its host is the offer's organisation. A role absent from a line is refused (403); a caller with the role but out
@@ -19,7 +21,15 @@ import fr.tremplin.common.security.Roles;
  * POST nominations                        -      -                -                    -                     its pupils       its pupils
  * GET  nominations                        yes    yes              -                    -                     its school's     its school's
  * POST nominations/accept                 -      yes              -                    -                     -                -
+ * POST weeks/{week}/plan                  yes    yes              -                    -                     -                -
+ * GET  weeks/{week}/plan                  yes    yes              -                    -                     masked (1)       masked (1)
+ * POST tutors, PUT/DELETE tutors/{id}     yes    yes              -                    -                     -                -
+ * GET  tutors                             yes    yes              -                    -                     -                -
+ * GET  bilan                              yes    yes              yes                  -                     -                -
  * </pre>
+ * (1) masked: the principal or RIPREE of a school that has seats in the programme (more than 0, not declined) sees
+ * the whole plan (groups, schools, gender counts, rotations, tutors) but the candidacy ids of their own school's
+ * pupils only; the other members are shown by their school's UAI. A school without seats: 403.
  * A territorial referent reads a programme whose département (the offer's) is one of theirs. Every other role
  * (pupil, teacher, main teacher, relay, operator) is refused everywhere: a pupil does not apply to a programme, their
  * school nominates them.
@@ -36,6 +46,43 @@ public final class ProgrammeAccess {
         }
         throw ProblemException.forbidden(caller.is(Roles.HOST) ? "this programme is another organisation's"
                 : "only the programme's host or an admin allocates its seats");
+    }
+
+    /** Plans a week, manages the tutors: the host of the programme's organisation, or an admin. */
+    public static void requireOrganise(Caller caller, OfferCopy programme) {
+        if (caller.is(Roles.ADMIN) || isHost(caller, programme)) {
+            return;
+        }
+        throw ProblemException.forbidden(caller.is(Roles.HOST) ? "this programme is another organisation's"
+                : "only the programme's host or an admin plans its weeks and manages its tutors");
+    }
+
+    /**
+     * Who reads a week's plan, and how much: null for all of it (admin, host), the caller's school for a principal or
+     * RIPREE of a school with seats (only their own pupils' candidacy ids); 403 for anyone else.
+     */
+    public static String planScope(Caller caller, OfferCopy programme, Predicate<String> schoolHasSeats) {
+        if (caller.is(Roles.ADMIN) || isHost(caller, programme)) {
+            return null;
+        }
+        if (caller.is(Roles.PRINCIPAL) || caller.is(Roles.RIPREE)) {
+            String own = caller.require(caller.school(), "school");
+            if (schoolHasSeats.test(own)) {
+                return own;
+            }
+            throw ProblemException.forbidden("your school has no seat in this programme");
+        }
+        throw ProblemException.forbidden(caller.is(Roles.HOST) ? "this programme is another organisation's"
+                : "a week's plan is for the programme's host, the staff of its schools with seats, and admins");
+    }
+
+    /** Reads the bilan: admin, the host of the programme's organisation, the referent of the programme's ministry. */
+    public static void requireBilan(Caller caller, OfferCopy programme) {
+        if (caller.is(Roles.ADMIN) || isHost(caller, programme) || (caller.is(Roles.MINISTRY)
+                && programme.ministryCode != null && caller.ministry().map(programme.ministryCode::equals).orElse(false))) {
+            return;
+        }
+        throw ProblemException.forbidden("the bilan is for the programme's host, its ministry referent and admins");
     }
 
     /** Accepts nominations: the host of the programme's organisation only. */

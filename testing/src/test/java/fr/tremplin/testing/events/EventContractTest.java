@@ -21,8 +21,8 @@ class EventContractTest {
         assertThat(contract.types()).contains("offer.published", "school.updated", "pupil.erased",
                 "class.main-teacher-assigned", "application.submitted", "agreement.signed", "internship.completed",
                 "relay.candidacy.changed", "relay.candidacy.entered", "relay.candidacy.left", "programme.seats-allocated",
-                "programme.nominated")
-                .hasSize(26);
+                "programme.nominated", "programme.week-planned")
+                .hasSize(27);
     }
 
     @Test
