@@ -2,6 +2,7 @@ package fr.tremplin.client.flow;
 
 import fr.tremplin.client.ApiClient;
 import fr.tremplin.client.ApiException;
+import fr.tremplin.client.api.ApplicationsApi;
 import fr.tremplin.client.api.ClassesApi;
 import fr.tremplin.client.api.HostOrganisationsApi;
 import fr.tremplin.client.api.OfferSearchApi;
@@ -15,6 +16,7 @@ import fr.tremplin.client.model.ApplicationView;
 import fr.tremplin.client.model.BulkAcceptRequest;
 import fr.tremplin.client.model.BulkAcceptResult;
 import fr.tremplin.client.model.ClassRequest;
+import fr.tremplin.client.model.DecisionRequest;
 import fr.tremplin.client.model.NominationRequest;
 import fr.tremplin.client.model.OfferKind;
 import fr.tremplin.client.model.OfferStatus;
@@ -29,6 +31,7 @@ import fr.tremplin.client.model.ProgrammeTerritory;
 import fr.tremplin.client.model.ProgrammeView;
 import fr.tremplin.client.model.PupilRequest;
 import fr.tremplin.client.model.SchoolPatchRequest;
+import fr.tremplin.client.model.SchoolPlacementFigures;
 import fr.tremplin.client.model.SchoolPriority;
 import fr.tremplin.client.model.SchoolRequest;
 import fr.tremplin.client.platform.RunningPlatform;
@@ -52,7 +55,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 3e headcounts, offers-service publishes the city's programme, applications-service shares its places among the
  * collèges and takes the principals' nominations, each learning from the others' events only. Through the client
  * generated from docs/openapi.json: the gateway sends /api/v1/programmes/{id} to offers-service and
- * /api/v1/programmes/{id}/allocation and /nominations to applications-service.
+ * /api/v1/programmes/{id}/allocation and /nominations to applications-service. A nominated pupil, once confirmed,
+ * is placed in schools-service's figures like any other.
  */
 @ExtendWith(RunningPlatform.class)
 class ProgrammeFlowTest {
@@ -125,6 +129,16 @@ class ProgrammeFlowTest {
                 new BulkAcceptRequest().week(week));
         assertThat(accepted.getAccepted()).containsExactly(nominated.getId());
         assertThat(accepted.getRefused()).isEmpty();
+
+        // ---- the family confirms through the school: schools-service counts the pupil placed, like any internship
+        assertThat(new ApplicationsApi(principal).confirmApplication(nominated.getId(), new DecisionRequest()).getState())
+                .isEqualTo(ApplicationState.CONFIRMED);
+        SchoolPlacementFigures figures = onceKnown(() -> new SchoolsApi(principal).summarySchool(repPlus, schoolYear),
+                answer -> answer.getPlaced() == 1);
+        assertThat(figures.getPupils()).isEqualTo(1);
+        assertThat(figures.getConfirmed()).isEqualTo(1);
+        assertThat(figures.getPlaced()).isEqualTo(1);
+        assertThat(figures.getWithoutApplication()).isZero();
     }
 
     private static String school(ApiClient admin, String name, SchoolPriority priority, int thirdYearPupils) throws ApiException {
