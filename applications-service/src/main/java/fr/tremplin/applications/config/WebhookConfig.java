@@ -9,9 +9,23 @@ import java.time.Duration;
 @ConfigMapping(prefix = "tremplin.applications.webhooks")
 public interface WebhookConfig {
 
-    /** How often the sender looks for due deliveries ({@code off}: never, the tests run it themselves). */
+    /**
+     * The PostgreSQL channel notified, on commit, when a delivery becomes due now (queued with its feed message, or
+     * redelivered): it wakes the sender at once.
+     */
+    String CHANNEL = "tremplin_webhooks";
+
+    /**
+     * The sender's fallback pass, for what no notification announces (leases run out after a crash, a failed pass,
+     * what was committed while the listener reconnected); a retry falling due wakes it sooner. {@code 1s}, {@code
+     * PT10S}...; {@code off}: no sender at all (the tests run it themselves).
+     */
     @WithDefault("1s")
     String every();
+
+    /** Up to how many deliveries the sender keeps in flight at once, batch after batch, across the relays. */
+    @WithDefault("400")
+    int inFlight();
 
     /** How long one POST may take (connection and answer) before it counts as failed. */
     @WithDefault("PT5S")

@@ -2,6 +2,7 @@ package fr.tremplin.applications.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.tremplin.applications.config.WebhookConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -31,7 +32,11 @@ public class WebhookOutbox {
         this.mapper = mapper;
     }
 
-    /** Queues the delivery of a feed message when the relay has a webhook; nothing otherwise. */
+    /**
+     * Queues the delivery of a feed message when the relay has a webhook; nothing otherwise. The same statement
+     * notifies {@link WebhookConfig#CHANNEL}, which PostgreSQL delivers on commit (once per transaction): the sender
+     * wakes at once instead of at its next fallback pass.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void queue(UUID eventId, String relayId, UUID applicationId, String type, Instant at, Object data) {
         String body;
@@ -40,11 +45,13 @@ public class WebhookOutbox {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("could not write a webhook body of type " + type, e);
         }
-        em.createNativeQuery("INSERT INTO webhook_delivery (id, relay_id, application_id, type, body, "
+        em.createNativeQuery("WITH queued AS (INSERT INTO webhook_delivery (id, relay_id, application_id, type, body, "
                         + "next_attempt_at, created_at, retry_from) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?6, ?6 "
-                        + "WHERE EXISTS (SELECT 1 FROM relay_webhook WHERE relay_id = ?2)")
+                        + "WHERE EXISTS (SELECT 1 FROM relay_webhook WHERE relay_id = ?2) RETURNING id), "
+                        + "notified AS (SELECT pg_notify('" + WebhookConfig.CHANNEL + "', '') FROM queued) "
+                        + "SELECT count(*) FROM notified")
                 .setParameter(1, eventId).setParameter(2, relayId).setParameter(3, applicationId)
                 .setParameter(4, type).setParameter(5, body).setParameter(6, Timestamp.from(at))
-                .executeUpdate();
+                .getSingleResult();
     }
 }

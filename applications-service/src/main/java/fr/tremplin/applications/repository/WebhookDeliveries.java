@@ -1,6 +1,7 @@
 package fr.tremplin.applications.repository;
 
 import fr.tremplin.applications.api.DeliveryView;
+import fr.tremplin.applications.config.WebhookConfig;
 import fr.tremplin.common.web.Page;
 import fr.tremplin.common.web.PageParams;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -92,11 +93,26 @@ public class WebhookDeliveries {
                         ((Number) r[5]).intValue(), instant(r[6]))).toList();
     }
 
+    /** The deliveries that got a 2xx {@code status}, in one statement. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void delivered(UUID id, int status, Instant now) {
+    public void delivered(List<UUID> ids, int status, Instant now) {
         em.createNativeQuery("UPDATE webhook_delivery SET state = 'DELIVERED', attempts = attempts + 1, "
-                        + "last_status = ?2, last_error = NULL, delivered_at = ?3, leased_until = NULL WHERE id = ?1")
-                .setParameter(1, id).setParameter(2, status).setParameter(3, Timestamp.from(now)).executeUpdate();
+                        + "last_status = :status, last_error = NULL, delivered_at = :now, leased_until = NULL "
+                        + "WHERE id IN (:ids)")
+                .setParameter("ids", ids).setParameter("status", status).setParameter("now", Timestamp.from(now))
+                .executeUpdate();
+    }
+
+    /**
+     * When the next failed delivery is to be tried again, if one is: the sender wakes for it ({@code
+     * webhook_delivery_due}, the first row of an index range).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Instant> nextRetry(Instant now) {
+        Object next = em.createNativeQuery("SELECT min(next_attempt_at) FROM webhook_delivery "
+                + "WHERE state = 'PENDING' AND next_attempt_at > ?1").setParameter(1, Timestamp.from(now))
+                .getSingleResult();
+        return Optional.ofNullable(instant(next));
     }
 
     /** A failed attempt: tried again at {@code nextAttempt}, or parked when {@code park}. */
@@ -138,12 +154,18 @@ public class WebhookDeliveries {
         return rows.stream().findFirst().map(WebhookDeliveries::view);
     }
 
-    /** A parked delivery back to PENDING, due now, with a fresh retry window counted from now. */
+    /**
+     * A parked delivery back to PENDING, due now, with a fresh retry window counted from now; the statement notifies
+     * the sender ({@link WebhookConfig#CHANNEL}, on commit).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void redeliver(UUID id, Instant now) {
-        em.createNativeQuery("UPDATE webhook_delivery SET state = 'PENDING', attempts = 0, next_attempt_at = ?2, "
-                        + "retry_from = ?2, parked_at = NULL, leased_until = NULL WHERE id = ?1 AND state = 'PARKED'")
-                .setParameter(1, id).setParameter(2, Timestamp.from(now)).executeUpdate();
+        em.createNativeQuery("WITH redelivered AS (UPDATE webhook_delivery SET state = 'PENDING', attempts = 0, "
+                        + "next_attempt_at = ?2, retry_from = ?2, parked_at = NULL, leased_until = NULL "
+                        + "WHERE id = ?1 AND state = 'PARKED' RETURNING id), "
+                        + "notified AS (SELECT pg_notify('" + WebhookConfig.CHANNEL + "', '') FROM redelivered) "
+                        + "SELECT count(*) FROM notified")
+                .setParameter(1, id).setParameter(2, Timestamp.from(now)).getSingleResult();
     }
 
     private static DeliveryView view(Object[] r) {

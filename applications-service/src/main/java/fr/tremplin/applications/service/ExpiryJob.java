@@ -41,8 +41,10 @@ public class ExpiryJob {
         this.clock = clock;
     }
 
+    // not once the service is stopping: the pass would find Hibernate closed and log an ERROR at every shutdown
     @Scheduled(identity = "candidacy-expiry", every = "${tremplin.applications.expiry-every:1m}", delayed = "10s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         int expired = run();
         if (expired > 0) {

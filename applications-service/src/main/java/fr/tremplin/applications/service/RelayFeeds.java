@@ -38,7 +38,8 @@ public class RelayFeeds {
     }
 
     @Scheduled(identity = "relay-feed-topics", every = "${tremplin.applications.relay-feed.check-every:10m}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     public void ensureAll() {
         List<String> relayIds = QuarkusTransaction.requiringNew().call(
                 () -> Relay.<Relay>listAll().stream().map(relay -> relay.id).toList());

@@ -4,9 +4,12 @@ import fr.tremplin.applications.config.WebhookConfig;
 import fr.tremplin.applications.domain.WebhookRetry;
 import fr.tremplin.applications.domain.WebhookSignature;
 import fr.tremplin.applications.repository.WebhookDeliveries;
+import fr.tremplin.common.events.NotifiedLoop;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
@@ -15,20 +18,32 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * Sends the relays' webhook deliveries (docs/APPLICATIONS.md "Webhooks"): every
- * {@code tremplin.applications.webhooks.every}, it leases the due deliveries ({@link WebhookDeliveries#lease}: one at a
- * time per candidacy, in order, never the same one by two instances), POSTs each with the Standard Webhooks headers
- * (JDK HttpClient, {@code timeout} per request, no redirect followed), and records the batch's outcomes in a transaction of
- * their own: a 2xx is DELIVERED; anything else (status, timeout, connection) is tried again after an exponential backoff,
- * and parked once past the retry window (24 h). A crash while sending leaves the lease to run out: the delivery is
- * sent again (at least once; receivers dedupe on {@code webhook-id}). Never logs a secret, a body or a relay id.
+ * Sends the relays' webhook deliveries (docs/APPLICATIONS.md "Webhooks"). It runs on a thread of its own
+ * ({@link NotifiedLoop}), woken at once by the notification {@code WebhookOutbox} sends with each queued delivery, and
+ * otherwise when the next retry falls due or, at the latest, every {@code tremplin.applications.webhooks.every} (the
+ * fallback: leases left by a stopped instance, a failed pass). A pass leases the due deliveries
+ * ({@link WebhookDeliveries#lease}: one at a time per candidacy, in order, never the same one by two instances), POSTs
+ * each with the Standard Webhooks headers (JDK HttpClient, {@code timeout} per request, no redirect followed), and
+ * records a batch's outcomes in a transaction of their own: a 2xx is DELIVERED; anything else (status, timeout,
+ * connection) is tried again after an exponential backoff, and parked once past the retry window (24 h). Up to
+ * {@code in-flight} deliveries are on their way at once: the next batch is leased while the earlier ones wait for their
+ * answers, so a slow receiver holds back its own deliveries, not the whole sender. A crash while sending leaves the
+ * lease to run out: the delivery is sent again (at least once; receivers dedupe on {@code webhook-id}). Never logs a
+ * secret, a body or a relay id.
  */
 @ApplicationScoped
 public class WebhookSender {
@@ -40,6 +55,10 @@ public class WebhookSender {
     private final Clock clock;
     private final WebhookRetry retry;
     private final HttpClient http;
+    /** Records the batches' outcomes (blocking JDBC): not on the common pool, a single thread on 2 cores. */
+    private final ExecutorService recorder = Executors.newFixedThreadPool(2, Thread.ofPlatform().daemon()
+            .name("webhook-recorder-", 0).factory());
+    private volatile NotifiedLoop loop;
 
     public WebhookSender(WebhookDeliveries deliveries, WebhookConfig config, Clock clock) {
         this.deliveries = deliveries;
@@ -56,37 +75,100 @@ public class WebhookSender {
         }
     }
 
-    @Scheduled(identity = "relay-webhooks", every = "${tremplin.applications.webhooks.every:1s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void scheduled() {
-        run();
+    void onStart(@Observes StartupEvent event) {
+        Optional<Duration> fallback = fallback(config.every());
+        if (fallback.isEmpty()) {
+            return;
+        }
+        loop = NotifiedLoop.start("webhook-sender", WebhookConfig.CHANNEL, fallback.get(), () -> {
+            run();
+            return untilNextPass(fallback.get());
+        });
     }
 
-    /** Sends everything due now, batch by batch; returns how many attempts it made. */
+    /**
+     * Waits for the pass under way (its POSTs take at most the timeout) before the datasource and Hibernate shut down,
+     * so that no pass runs against them once they are closed.
+     */
+    void onStop(@Observes ShutdownEvent event) {
+        NotifiedLoop running = loop;
+        if (running != null) {
+            running.stop(config.timeout().plusSeconds(5));
+        }
+        recorder.shutdown();
+    }
+
+    /** {@code every} as a duration ({@code 1s}, {@code 0.5s}, {@code PT10S}), or none for {@code off}. */
+    static Optional<Duration> fallback(String every) {
+        String value = every.trim();
+        if (value.equalsIgnoreCase("off") || value.equalsIgnoreCase("disabled")) {
+            return Optional.empty();
+        }
+        return Optional.of(Duration.parse(value.toUpperCase().startsWith("P") ? value : "PT" + value));
+    }
+
+    /** The fallback, or less when a failed delivery's retry falls due sooner. */
+    private Duration untilNextPass(Duration fallback) {
+        Instant now = clock.instant();
+        Optional<Instant> nextRetry = QuarkusTransaction.requiringNew().call(() -> deliveries.nextRetry(now));
+        return nextRetry.map(at -> Duration.between(now, at)).filter(wait -> wait.compareTo(fallback) < 0)
+                .orElse(fallback);
+    }
+
+    /**
+     * Sends everything due now: batch after batch while deliveries come, with up to {@code in-flight} of them on their
+     * way at once; a batch's answers may let the next message of its candidacies go, so an empty lease waits for a
+     * batch in flight before it gives up. Returns how many attempts it made, once all their outcomes are recorded.
+     */
     public int run() {
         int attempts = 0;
-        List<WebhookDeliveries.Due> due;
-        do {
+        int batchSize = Math.max(1, Math.min(config.batchSize(), config.inFlight()));
+        int maxBatches = Math.max(1, config.inFlight() / batchSize);
+        List<CompletableFuture<Void>> inFlight = new ArrayList<>();
+        while (loop == null || loop.running()) {
             Instant now = clock.instant();
-            due = QuarkusTransaction.requiringNew().call(
-                    () -> deliveries.lease(now, now.plus(config.lease()), config.batchSize()));
-            send(due);
+            List<WebhookDeliveries.Due> due = QuarkusTransaction.requiringNew().call(
+                    () -> deliveries.lease(now, now.plus(config.lease()), batchSize));
+            if (due.isEmpty()) {
+                if (inFlight.isEmpty()) {
+                    break;
+                }
+                awaitOne(inFlight);
+                continue;
+            }
             attempts += due.size();
-        } while (due.size() >= config.batchSize());
+            inFlight.add(send(due));
+            if (inFlight.size() >= maxBatches) {
+                awaitOne(inFlight);
+            }
+        }
+        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
         return attempts;
     }
 
-    private void send(List<WebhookDeliveries.Due> due) {
+    private static void awaitOne(List<CompletableFuture<Void>> inFlight) {
+        CompletableFuture.anyOf(inFlight.toArray(CompletableFuture[]::new)).join();
+        inFlight.removeIf(CompletableFuture::isDone);
+    }
+
+    /** POSTs the batch; its outcomes are recorded once the last answer (or timeout) is in. */
+    private CompletableFuture<Void> send(List<WebhookDeliveries.Due> due) {
         List<CompletableFuture<Outcome>> sending = new ArrayList<>(due.size());
         for (WebhookDeliveries.Due delivery : due) {
             sending.add(post(delivery));
         }
-        List<Outcome> outcomes = sending.stream().map(CompletableFuture::join).toList();
-        record(outcomes);
-        long failed = outcomes.stream().filter(outcome -> !outcome.delivered()).count();
-        if (failed > 0) {
-            LOG.infof("webhook deliveries: %d of %d failed, to be retried or parked", failed, due.size());
-        }
+        return CompletableFuture.allOf(sending.toArray(CompletableFuture[]::new)).thenRunAsync(() -> {
+            List<Outcome> outcomes = sending.stream().map(CompletableFuture::join).toList();
+            record(outcomes);
+            long failed = outcomes.stream().filter(outcome -> !outcome.delivered()).count();
+            if (failed > 0) {
+                LOG.infof("webhook deliveries: %d of %d failed, to be retried or parked", failed, due.size());
+            }
+        }, recorder).exceptionally(error -> {
+            // the batch's leases run out and it is sent again (at least once)
+            LOG.warnf("webhook deliveries: could not record a batch's outcomes: %s", error.getMessage());
+            return null;
+        });
     }
 
     private CompletableFuture<Outcome> post(WebhookDeliveries.Due delivery) {
@@ -131,12 +213,14 @@ public class WebhookSender {
             return;
         }
         Instant now = clock.instant();
+        Map<Integer, List<UUID>> deliveredByStatus = outcomes.stream().filter(Outcome::delivered).collect(
+                Collectors.groupingBy(Outcome::status, Collectors.mapping(outcome -> outcome.delivery().id(),
+                        Collectors.toList())));
         QuarkusTransaction.requiringNew().run(() -> {
+            deliveredByStatus.forEach((status, ids) -> deliveries.delivered(ids, status, now));
             for (Outcome outcome : outcomes) {
                 WebhookDeliveries.Due delivery = outcome.delivery();
-                if (outcome.delivered()) {
-                    deliveries.delivered(delivery.id(), outcome.status(), now);
-                } else {
+                if (!outcome.delivered()) {
                     int failures = delivery.attempts() + 1;
                     deliveries.failed(delivery.id(), outcome.status(), outcome.error(),
                             now.plus(retry.backoff(failures)), retry.parks(delivery.retryFrom(), failures, now), now);

@@ -18,24 +18,19 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.postgresql.Driver;
-import org.postgresql.PGConnection;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -60,9 +55,7 @@ public class OutboxRelay {
     private final Map<String, Object> kafkaConfig;
     private final AtomicLong pending;
     private volatile KafkaProducer<String, byte[]> producer;
-    private volatile boolean running = true;
-    private Thread listener;
-    private volatile Connection listening;
+    private volatile NotifiedLoop loop;
 
     public OutboxRelay(AgroalDataSource dataSource, ObjectMapper mapper, OutboxConfig config,
                        @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, MeterRegistry registry) {
@@ -74,75 +67,21 @@ public class OutboxRelay {
     }
 
     /**
-     * Runs on a thread of its own, woken by PostgreSQL: {@link Outbox} notifies {@link #CHANNEL} in the transaction of
-     * each change, so a committed event is relayed within milliseconds, and a platform at rest does one pass per
-     * {@code tremplin.outbox.poll-interval} instead of polling five times a second. That interval stays the fallback
-     * for what no notification announces: a pass that failed (Kafka away), or events committed while the listener
-     * was reconnecting. (quarkus-scheduler is not used: it cannot run a job more often than once a second.)
+     * Runs on a thread of its own, woken by PostgreSQL ({@link NotifiedLoop}): {@link Outbox} notifies {@link #CHANNEL}
+     * in the transaction of each change, so a committed event is relayed within milliseconds, and a platform at rest
+     * does one pass per {@code tremplin.outbox.poll-interval} instead of polling five times a second. That interval
+     * stays the fallback for what no notification announces: a pass that failed (Kafka away), or events committed
+     * while the listener was reconnecting.
      */
     void onStart(@Observes StartupEvent event) {
         if (!config.relayEnabled()) {
             return;
         }
-        listener = new Thread(this::listenAndRelay, "outbox-relay");
-        listener.setDaemon(true);
-        listener.start();
-    }
-
-    private void listenAndRelay() {
-        int fallbackMillis = (int) Math.max(10, config.pollInterval().toMillis());
-        while (running) {
-            try (Connection connection = openListenerConnection()) {
-                listening = connection;
-                try (Statement listen = connection.createStatement()) {
-                    listen.execute("LISTEN " + CHANNEL);
-                }
-                PGConnection notifications = connection.unwrap(PGConnection.class);
-                while (running) {
-                    relayQuietly();
-                    notifications.getNotifications(fallbackMillis); // returns on a commit's notice, or after the interval
-                }
-            } catch (SQLException | RuntimeException e) {
-                if (running) {
-                    LOG.warnf("outbox listener lost its connection, polling until it is back: %s", rootMessage(e));
-                    relayQuietly();
-                    pause(fallbackMillis);
-                }
-            }
-        }
-    }
-
-    /**
-     * A connection of its own, outside the pool: it only ever waits, so it should not take a pooled one for the
-     * service's lifetime, and closing it at shutdown is this class's business, not the pool's.
-     */
-    private Connection openListenerConnection() throws SQLException {
-        Config settings = ConfigProvider.getConfig();
-        Properties properties = new Properties();
-        settings.getOptionalValue("quarkus.datasource.username", String.class).ifPresent(user -> properties.setProperty("user", user));
-        settings.getOptionalValue("quarkus.datasource.password", String.class).ifPresent(secret -> properties.setProperty("password", secret));
-        properties.setProperty("ApplicationName", "outbox-listener");
-        Connection connection = new Driver().connect(settings.getValue("quarkus.datasource.jdbc.url", String.class), properties);
-        if (connection == null) {
-            throw new SQLException("quarkus.datasource.jdbc.url is not a PostgreSQL URL");
-        }
-        return connection;
-    }
-
-    private void relayQuietly() {
-        try {
+        Duration fallback = config.pollInterval();
+        loop = NotifiedLoop.start("outbox-relay", CHANNEL, fallback, () -> {
             relay();
-        } catch (RuntimeException | Error e) {
-            LOG.warnf("outbox relay pass failed: %s", rootMessage(e));
-        }
-    }
-
-    private static void pause(int millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
+            return fallback;
+        });
     }
 
     void relay() {
@@ -153,7 +92,7 @@ public class OutboxRelay {
             int published;
             do {
                 published = QuarkusTransaction.requiringNew().call(this::publishBatch);
-            } while (published >= config.batchSize());
+            } while (published >= config.batchSize() && (loop == null || loop.running()));
         } catch (RuntimeException e) {
             // Kafka unreachable or slow: the rows stay pending and the next pass tries again.
             LOG.warnf("outbox relay pass failed, will retry: %s", rootMessage(e));
@@ -291,20 +230,14 @@ public class OutboxRelay {
 
     private synchronized void closeProducer() {
         if (producer != null) {
-            producer.close(java.time.Duration.ofSeconds(1));
+            producer.close(Duration.ofSeconds(1));
             producer = null;
         }
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        running = false;
-        Connection waiting = listening;
-        if (waiting != null) {
-            try {
-                waiting.close(); // wakes the listener out of its wait
-            } catch (SQLException ignored) {
-                // closing anyway
-            }
+        if (loop != null) {
+            loop.stop(Duration.ofSeconds(15)); // a pass under way waits at most for its acks (MAX_BLOCK, DELIVERY_TIMEOUT)
         }
         closeProducer();
     }
