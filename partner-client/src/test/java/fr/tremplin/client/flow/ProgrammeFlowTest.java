@@ -10,6 +10,7 @@ import fr.tremplin.client.api.OffersApi;
 import fr.tremplin.client.api.ProgrammesApi;
 import fr.tremplin.client.api.SchoolsAdministrationApi;
 import fr.tremplin.client.api.SchoolsApi;
+import fr.tremplin.client.api.StatisticsApi;
 import fr.tremplin.client.model.AddressRequest;
 import fr.tremplin.client.model.ApplicationState;
 import fr.tremplin.client.model.ApplicationView;
@@ -34,6 +35,7 @@ import fr.tremplin.client.model.SchoolPatchRequest;
 import fr.tremplin.client.model.SchoolPlacementFigures;
 import fr.tremplin.client.model.SchoolPriority;
 import fr.tremplin.client.model.SchoolRequest;
+import fr.tremplin.client.model.StatisticsRow;
 import fr.tremplin.client.platform.RunningPlatform;
 import fr.tremplin.testing.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -56,7 +58,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * collèges and takes the principals' nominations, each learning from the others' events only. Through the client
  * generated from docs/openapi.json: the gateway sends /api/v1/programmes/{id} to offers-service and
  * /api/v1/programmes/{id}/allocation and /nominations to applications-service. A nominated pupil, once confirmed,
- * is placed in schools-service's figures like any other.
+ * is placed in schools-service's figures and counted in offers-service's statistics like any other.
  */
 @ExtendWith(RunningPlatform.class)
 class ProgrammeFlowTest {
@@ -121,6 +123,7 @@ class ProgrammeFlowTest {
                 .singleElement().satisfies(s -> assertThat(s.getSeats()).isEqualTo(2));
 
         // ---- the principal nominates a pupil: a candidacy forwarded at once, which the city accepts with its week
+        long confirmedRepPlusBefore = confirmedRepPlus(admin, schoolYear);
         ApplicationView nominated = onceKnown(() -> new ProgrammesApi(principal).nominateToProgramme(programme.getId(),
                 new NominationRequest().pupilId(pupilId).week(week).gender(NominationRequest.GenderEnum.M)), answer -> true);
         assertThat(nominated.getState()).isEqualTo(ApplicationState.FORWARDED);
@@ -139,6 +142,18 @@ class ProgrammeFlowTest {
         assertThat(figures.getConfirmed()).isEqualTo(1);
         assertThat(figures.getPlaced()).isEqualTo(1);
         assertThat(figures.getWithoutApplication()).isZero();
+        // ---- and offers-service's statistics count it among the département's confirmed internships of REP+ pupils
+        long confirmedRepPlusAfter = onceKnown(() -> confirmedRepPlus(admin, schoolYear),
+                count -> count > confirmedRepPlusBefore);
+        assertThat(confirmedRepPlusAfter).isEqualTo(confirmedRepPlusBefore + 1);
+    }
+
+    /** The confirmed internships of REP+ pupils in the département's figures for the year (offers-service). */
+    private static long confirmedRepPlus(ApiClient admin, String schoolYear) throws ApiException {
+        List<StatisticsRow> rows = new StatisticsApi(admin).statistics(null, null, DEPARTMENT, "national", null, null,
+                schoolYear, null).getRows();
+        return rows.isEmpty() || rows.get(0).getConfirmedByPriority() == null ? 0
+                : rows.get(0).getConfirmedByPriority().getREPPLUS();
     }
 
     private static String school(ApiClient admin, String name, SchoolPriority priority, int thirdYearPupils) throws ApiException {
