@@ -1,13 +1,13 @@
 package fr.tremplin.applications.rest;
 
 import fr.tremplin.applications.api.ProgrammeBilanView;
+import fr.tremplin.common.web.CsvAnswers;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A programme's bilan as CSV, in the house's style (offers-service's StatisticsCsv: RFC 4180, a header row, CRLF line
- * ends, a field quoted when it holds the separator, a quote or a line break, quotes doubled): one row per school
+ * A programme's bilan as CSV, written as every CSV answer is (tremplin-common's CsvAnswers): one row per school
  * ({@code line} = school), then one per priority ({@code line} = priority, no UAI), then the total ({@code line} =
  * total, priority ALL). The programme-wide figures (groups, mix, tutors, completion rates) are in the JSON answer.
  */
@@ -47,15 +47,6 @@ final class BilanCsv {
     }
 
     private static void line(StringBuilder csv, List<String> fields, char separator) {
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                csv.append(separator);
-            }
-            String field = fields.get(i);
-            boolean quote = field.indexOf(separator) >= 0 || field.indexOf('"') >= 0 || field.indexOf('\n') >= 0
-                    || field.indexOf('\r') >= 0;
-            csv.append(quote ? '"' + field.replace("\"", "\"\"") + '"' : field);
-        }
-        csv.append("\r\n");
+        CsvAnswers.line(csv, fields, separator);
     }
 }

@@ -3,9 +3,9 @@ package fr.tremplin.applications.rest;
 import fr.tremplin.applications.api.ProgrammeBilanView;
 import fr.tremplin.applications.service.BilanService;
 import fr.tremplin.common.calendar.SchoolCalendar;
-import fr.tremplin.common.problem.ProblemException;
 import fr.tremplin.common.security.Caller;
 import fr.tremplin.common.security.Roles;
+import fr.tremplin.common.web.CsvAnswers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
@@ -32,7 +32,7 @@ import java.util.UUID;
 @Tag(name = "Programmes", description = "Collective programmes: seats per school, nominations, bulk acceptance")
 public class BilanResource {
 
-    static final String CSV = "text/csv";
+    static final String CSV = CsvAnswers.MEDIA_TYPE;
 
     private final BilanService bilans;
     private final Caller caller;
@@ -63,37 +63,12 @@ public class BilanResource {
                                   message = "must be a school year such as 2027-2028") String schoolYear,
                           @Parameter(description = "CSV only: , (default) or ;") @QueryParam("separator") String separator,
                           @Context HttpHeaders headers) {
-        char csvSeparator = separator(separator);
+        char csvSeparator = CsvAnswers.separator(separator);
         ProgrammeBilanView bilan = bilans.bilan(caller, programmeId, schoolYear);
-        if (!wantsCsv(headers)) {
+        if (!CsvAnswers.preferred(headers)) {
             return Response.ok(bilan, MediaType.APPLICATION_JSON_TYPE).build();
         }
-        return Response.ok(BilanCsv.write(bilan, csvSeparator), CSV + "; charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=bilan-" + programmeId + "-" + bilan.schoolYear()
-                        + ".csv")
-                .build();
-    }
-
-    private static char separator(String separator) {
-        if (separator == null || separator.isBlank() || separator.equals(",")) {
-            return ',';
-        }
-        if (separator.equals(";")) {
-            return ';';
-        }
-        throw ProblemException.invalid("separator", "must be , or ;");
-    }
-
-    /** CSV when the client prefers it to JSON (Accept, in order of preference); JSON otherwise. */
-    private static boolean wantsCsv(HttpHeaders headers) {
-        for (MediaType type : headers.getAcceptableMediaTypes()) {
-            if (type.isWildcardType() || type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-                return false;
-            }
-            if (type.getType().equals("text") && type.getSubtype().equals("csv")) {
-                return true;
-            }
-        }
-        return false;
+        return CsvAnswers.attachment(BilanCsv.write(bilan, csvSeparator),
+                "bilan-" + programmeId + "-" + bilan.schoolYear() + ".csv");
     }
 }

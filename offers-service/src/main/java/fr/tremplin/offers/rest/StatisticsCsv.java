@@ -1,5 +1,7 @@
 package fr.tremplin.offers.rest;
 
+import fr.tremplin.common.web.CsvAnswers;
+
 import fr.tremplin.offers.api.Statistics;
 import fr.tremplin.offers.api.StatisticsRow;
 import fr.tremplin.offers.api.StatisticsRow.ByPriority;
@@ -92,19 +94,6 @@ final class StatisticsCsv {
     }
 
     private static void line(StringBuilder csv, List<String> fields, char separator) {
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                csv.append(separator);
-            }
-            csv.append(quoted(fields.get(i), separator));
-        }
-        csv.append("\r\n");
-    }
-
-    static String quoted(String field, char separator) {
-        if (field.indexOf(separator) < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
-            return field;
-        }
-        return '"' + field.replace("\"", "\"\"") + '"';
+        CsvAnswers.line(csv, fields, separator);
     }
 }

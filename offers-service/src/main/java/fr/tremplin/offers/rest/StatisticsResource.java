@@ -6,6 +6,7 @@ import fr.tremplin.common.security.Caller;
 import fr.tremplin.common.security.Roles;
 import fr.tremplin.common.territory.Academies;
 import fr.tremplin.common.territory.DepartmentCode;
+import fr.tremplin.common.web.CsvAnswers;
 import fr.tremplin.offers.api.Statistics;
 import fr.tremplin.offers.api.StatisticsCriteria;
 import fr.tremplin.offers.api.StatisticsCriteria.Attribution;
@@ -31,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Statistics", description = "Figures of a campaign against its quotas (docs/STATISTICS.md)")
 public class StatisticsResource {
 
-    static final String CSV = "text/csv";
+    static final String CSV = CsvAnswers.MEDIA_TYPE;
 
     private final StatisticsService statistics;
     private final Caller caller;
@@ -73,15 +74,13 @@ public class StatisticsResource {
             @Context HttpHeaders headers) {
         StatisticsCriteria criteria = criteria(blankToNull(schoolYear), blankToNull(groupBy), blankToNull(attribution),
                 blankToNull(ministry), blankToNull(academy), blankToNull(department), blankToNull(publicSector));
-        char csvSeparator = separator(blankToNull(separator));
+        char csvSeparator = CsvAnswers.separator(separator);
         Statistics answer = statistics.statistics(caller, criteria);
-        if (!wantsCsv(headers)) {
+        if (!CsvAnswers.preferred(headers)) {
             return Response.ok(answer, MediaType.APPLICATION_JSON_TYPE).build();
         }
-        return Response.ok(StatisticsCsv.write(answer, csvSeparator), CSV + "; charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=statistics-" + criteria.schoolYear() + "-"
-                        + criteria.groupBy().wire + ".csv")
-                .build();
+        return CsvAnswers.attachment(StatisticsCsv.write(answer, csvSeparator),
+                "statistics-" + criteria.schoolYear() + "-" + criteria.groupBy().wire + ".csv");
     }
 
     static StatisticsCriteria criteria(String schoolYear, String groupBy, String attribution, String ministry,
@@ -111,29 +110,6 @@ public class StatisticsResource {
         }
         return new StatisticsCriteria(schoolYear, grouping, attributedTo, ministry, academy, department,
                 publicSector == null ? null : Boolean.valueOf(publicSector));
-    }
-
-    private static char separator(String separator) {
-        if (separator == null || separator.equals(",")) {
-            return ',';
-        }
-        if (separator.equals(";")) {
-            return ';';
-        }
-        throw ProblemException.invalid("separator", "must be , or ;");
-    }
-
-    /** CSV when the client prefers it to JSON (Accept, in order of preference); JSON otherwise. */
-    private static boolean wantsCsv(HttpHeaders headers) {
-        for (MediaType type : headers.getAcceptableMediaTypes()) {
-            if (type.isWildcardType() || type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-                return false;
-            }
-            if (type.getType().equals("text") && type.getSubtype().equals("csv")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String blankToNull(String value) {
