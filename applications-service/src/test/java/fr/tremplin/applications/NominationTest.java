@@ -198,6 +198,40 @@ class NominationTest {
                 contains("ACCEPTED", "ACCEPTED", "FORWARDED"));
     }
 
+    /** A principal's client that retries a nomination (a lost answer) gets the first answer again, not a second one. */
+    @Test
+    void aNominationRetriedWithItsIdempotencyKeyIsMadeOnce() {
+        String a = schoolWithThirdYears("63", "riom", "REP_PLUS", 10);
+        UUID pupil = Fixtures.pupil(a, "3A", "REP_PLUS");
+        UUID other = Fixtures.pupil(a, "3B", "REP_PLUS");
+        Fixtures.Offer pass3e = programme("63", 2, false, List.of(a), W05);
+        allocate(pass3e.hostBearer(), pass3e.id).statusCode(200);
+        String key = UUID.randomUUID().toString();
+        String principal = principal(a); // one person: keys are the caller's own
+        Map<String, Object> body = Map.of("pupilId", pupil.toString(), "week", W05, "gender", "F");
+
+        String first = given().header("Authorization", principal).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(body).post("/api/v1/programmes/" + pass3e.id + "/nominations")
+                .then().statusCode(201).extract().path("id");
+        given().header("Authorization", principal).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(body).post("/api/v1/programmes/" + pass3e.id + "/nominations")
+                .then().statusCode(201).body("id", equalTo(first))
+                .header("Location", containsString("/api/v1/applications/" + first));
+        assertThat(TestEvents.count("SELECT count(*) FROM nomination WHERE school_uai = ?", a)).isEqualTo(1);
+        assertThat(TestEvents.count("SELECT count(*) FROM outbox_event WHERE type = 'programme.nominated' "
+                + "AND message_key = ?", first)).isEqualTo(1);
+
+        // the same key for another pupil is the client's mistake, not a retry: refused, nothing made; another
+        // person's same key is theirs alone, and is not replayed to them
+        given().header("Authorization", principal(a)).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(body).post("/api/v1/programmes/" + pass3e.id + "/nominations").then().statusCode(409)
+                .body("detail", containsString("already applied"));
+        given().header("Authorization", principal).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(Map.of("pupilId", other.toString(), "week", W05))
+                .post("/api/v1/programmes/" + pass3e.id + "/nominations").then().statusCode(422);
+        assertThat(TestEvents.count("SELECT count(*) FROM nomination WHERE school_uai = ?", a)).isEqualTo(1);
+    }
+
     @Test
     void thePupilsErasureTakesTheGenderTheSchoolGave() {
         String a = schoolWithThirdYears("63", "billom", "REP", 10);

@@ -12,6 +12,7 @@ import fr.tremplin.applications.service.NominationService;
 import fr.tremplin.common.calendar.SchoolCalendar;
 import fr.tremplin.common.security.Caller;
 import fr.tremplin.common.security.Roles;
+import fr.tremplin.common.web.IdempotentWrites;
 import fr.tremplin.common.web.Page;
 import fr.tremplin.common.web.PageParams;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,6 +22,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -54,11 +56,14 @@ public class ProgrammeResource {
 
     private final AllocationService allocations;
     private final NominationService nominations;
+    private final IdempotentWrites idempotency;
     private final Caller caller;
 
-    public ProgrammeResource(AllocationService allocations, NominationService nominations, Caller caller) {
+    public ProgrammeResource(AllocationService allocations, NominationService nominations,
+                             IdempotentWrites idempotency, Caller caller) {
         this.allocations = allocations;
         this.nominations = nominations;
+        this.idempotency = idempotency;
         this.caller = caller;
     }
 
@@ -136,7 +141,7 @@ public class ProgrammeResource {
                     + "week's, under the usual submission rules. The candidacy (origin NOMINATION) is SUBMITTED then "
                     + "FORWARDED to the host at once by the system: no relay triages it. Publishes the usual "
                     + "application events and programme.nominated. Gender is optional (F, M), kept on the nomination "
-                    + "only, to balance the groups.")
+                    + "only, to balance the groups. Retry safely with an Idempotency-Key header.")
     @APIResponse(responseCode = "201", description = "The candidacy, FORWARDED, with its history; Location points at it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationView.class)))
     @APIResponse(responseCode = "403", description = "Not a pupil of your school")
@@ -144,9 +149,18 @@ public class ProgrammeResource {
     @APIResponse(responseCode = "409", description = "Seats not allocated; the school's or the week's seats all nominated; school declined; the pupil's own limits")
     @APIResponse(responseCode = "422", description = "Unknown pupil; school outside the territory; week not open, begun or not declared")
     public Response nominateTo(@Parameter(description = PROGRAMME) @PathParam("programmeId") UUID programmeId,
-                             @NotNull @Valid NominationRequest request) {
-        ApplicationView created = nominations.nominate(caller, programmeId, request);
-        return Response.created(URI.create("/api/v1/applications/" + created.id())).entity(created).build();
+                             @NotNull @Valid NominationRequest request,
+                             @Parameter(description = "Any unique string (a UUID): a retry with the same key and body "
+                                     + "gets the first answer again, with another body a 422")
+                             @HeaderParam(IdempotentWrites.HEADER) String idempotencyKey) {
+        return idempotency.createOnce(caller.id(), idempotencyKey, new NominationOf(programmeId, request), () -> {
+            ApplicationView created = nominations.nominate(caller, programmeId, request);
+            return new IdempotentWrites.Created(URI.create("/api/v1/applications/" + created.id()), created);
+        });
+    }
+
+    /** What a retried nomination must repeat to get the first answer again: the programme as well as the body. */
+    private record NominationOf(UUID programmeId, NominationRequest nomination) {
     }
 
     @GET

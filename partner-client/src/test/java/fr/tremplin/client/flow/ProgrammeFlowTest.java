@@ -124,8 +124,10 @@ class ProgrammeFlowTest {
 
         // ---- the principal nominates a pupil: a candidacy forwarded at once, which the city accepts with its week
         long confirmedRepPlusBefore = confirmedRepPlus(admin, schoolYear);
+        String nominationKey = UUID.randomUUID().toString(); // the same key for every try: a refused one stores none
         ApplicationView nominated = onceKnown(() -> new ProgrammesApi(principal).nominateToProgramme(programme.getId(),
-                new NominationRequest().pupilId(pupilId).week(week).gender(NominationRequest.GenderEnum.M)), answer -> true);
+                new NominationRequest().pupilId(pupilId).week(week).gender(NominationRequest.GenderEnum.M),
+                nominationKey), answer -> true);
         assertThat(nominated.getState()).isEqualTo(ApplicationState.FORWARDED);
         assertThat(nominated.getSchoolUai()).isEqualTo(repPlus);
         BulkAcceptResult accepted = new ProgrammesApi(host).acceptNominationsOfProgramme(programme.getId(),
