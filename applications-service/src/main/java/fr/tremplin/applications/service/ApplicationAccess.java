@@ -43,8 +43,7 @@ public final class ApplicationAccess {
                     caller.school().map(application.schoolUai::equals).orElse(false);
             case Roles.MAIN_TEACHER -> caller.school().map(application.schoolUai::equals).orElse(false)
                     && application.classId != null && ledClasses(caller).contains(application.classId);
-            case Roles.HOST -> application.forwardedAt != null && application.organisationId != null
-                    && caller.organisation().map(o -> o.equals(application.organisationId.toString())).orElse(false);
+            case Roles.HOST -> application.forwardedAt != null && caller.isHostOf(application.organisationId);
             case Roles.RELAY -> application.relayId != null
                     && caller.relay().map(application.relayId::equals).orElse(false);
             case Roles.MINISTRY -> application.ministryCode != null

@@ -41,7 +41,7 @@ public final class ProgrammeAccess {
 
     /** Computes the allocation: the host of the programme's organisation, or an admin. */
     public static void requireManage(Caller caller, OfferCopy programme) {
-        if (caller.is(Roles.ADMIN) || isHost(caller, programme)) {
+        if (caller.is(Roles.ADMIN) || caller.isHostOf(programme.organisationId)) {
             return;
         }
         throw ProblemException.forbidden(caller.is(Roles.HOST) ? "this programme is another organisation's"
@@ -50,7 +50,7 @@ public final class ProgrammeAccess {
 
     /** Plans a week, manages the tutors: the host of the programme's organisation, or an admin. */
     public static void requireOrganise(Caller caller, OfferCopy programme) {
-        if (caller.is(Roles.ADMIN) || isHost(caller, programme)) {
+        if (caller.is(Roles.ADMIN) || caller.isHostOf(programme.organisationId)) {
             return;
         }
         throw ProblemException.forbidden(caller.is(Roles.HOST) ? "this programme is another organisation's"
@@ -62,7 +62,7 @@ public final class ProgrammeAccess {
      * RIPREE of a school with seats (only their own pupils' candidacy ids); 403 for anyone else.
      */
     public static String planScope(Caller caller, OfferCopy programme, Predicate<String> schoolHasSeats) {
-        if (caller.is(Roles.ADMIN) || isHost(caller, programme)) {
+        if (caller.is(Roles.ADMIN) || caller.isHostOf(programme.organisationId)) {
             return null;
         }
         if (caller.is(Roles.PRINCIPAL) || caller.is(Roles.RIPREE)) {
@@ -78,7 +78,7 @@ public final class ProgrammeAccess {
 
     /** Reads the bilan: admin, the host of the programme's organisation, the referent of the programme's ministry. */
     public static void requireBilan(Caller caller, OfferCopy programme) {
-        if (caller.is(Roles.ADMIN) || isHost(caller, programme) || (caller.is(Roles.MINISTRY)
+        if (caller.is(Roles.ADMIN) || caller.isHostOf(programme.organisationId) || (caller.is(Roles.MINISTRY)
                 && programme.ministryCode != null && caller.ministry().map(programme.ministryCode::equals).orElse(false))) {
             return;
         }
@@ -87,7 +87,7 @@ public final class ProgrammeAccess {
 
     /** Accepts nominations: the host of the programme's organisation only. */
     public static void requireHost(Caller caller, OfferCopy programme) {
-        if (!isHost(caller, programme)) {
+        if (!caller.isHostOf(programme.organisationId)) {
             throw ProblemException.forbidden(caller.is(Roles.HOST) ? "this programme is another organisation's"
                     : "only the programme's host accepts its nominations");
         }
@@ -95,7 +95,7 @@ public final class ProgrammeAccess {
 
     /** Reads every school's line: admin, host, the programme's ministry referent or territorial referent. */
     public static void requireReadAll(Caller caller, OfferCopy programme) {
-        if (caller.is(Roles.ADMIN) || isHost(caller, programme) || isReader(caller, programme)) {
+        if (caller.is(Roles.ADMIN) || caller.isHostOf(programme.organisationId) || isReader(caller, programme)) {
             return;
         }
         throw ProblemException.forbidden("the whole allocation is for the programme's host, its ministry or "
@@ -104,7 +104,7 @@ public final class ProgrammeAccess {
 
     /** Reads one school's line: as {@link #requireReadAll}, or that school's principal or RIPREE. */
     public static void requireReadSchool(Caller caller, OfferCopy programme, String uai) {
-        if (caller.is(Roles.ADMIN) || isHost(caller, programme) || isReader(caller, programme)
+        if (caller.is(Roles.ADMIN) || caller.isHostOf(programme.organisationId) || isReader(caller, programme)
                 || isStaffOf(caller, uai, Roles.PRINCIPAL) || isStaffOf(caller, uai, Roles.RIPREE)) {
             return;
         }
@@ -135,7 +135,7 @@ public final class ProgrammeAccess {
      * or RIPREE (403 when they ask for another one); 403 for every other role.
      */
     public static String nominationsScope(Caller caller, OfferCopy programme, String requested) {
-        if (caller.is(Roles.ADMIN) || isHost(caller, programme)) {
+        if (caller.is(Roles.ADMIN) || caller.isHostOf(programme.organisationId)) {
             return requested;
         }
         if (caller.is(Roles.PRINCIPAL) || caller.is(Roles.RIPREE)) {
@@ -147,11 +147,6 @@ public final class ProgrammeAccess {
         }
         throw ProblemException.forbidden(caller.is(Roles.HOST) ? "this programme is another organisation's"
                 : "nominations are for the programme's host, the schools' principals and RIPREEs, and admins");
-    }
-
-    private static boolean isHost(Caller caller, OfferCopy programme) {
-        return caller.is(Roles.HOST) && programme.organisationId != null
-                && caller.organisation().map(o -> o.equals(programme.organisationId.toString())).orElse(false);
     }
 
     private static boolean isReader(Caller caller, OfferCopy programme) {

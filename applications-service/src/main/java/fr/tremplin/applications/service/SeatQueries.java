@@ -27,8 +27,7 @@ public class SeatQueries {
             throw ProblemException.notFound("no offer " + offerId + " known to applications-service");
         }
         boolean allowed = caller.is(Roles.ADMIN)
-                || caller.is(Roles.HOST) && offer.organisationId != null
-                        && caller.organisation().map(o -> o.equals(offer.organisationId.toString())).orElse(false)
+                || caller.isHostOf(offer.organisationId)
                 || caller.is(Roles.MINISTRY) && offer.ministryCode != null
                         && caller.ministry().map(offer.ministryCode::equals).orElse(false);
         if (!allowed) {

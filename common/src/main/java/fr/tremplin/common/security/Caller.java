@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The authenticated person and the scope claims of their token (docs/ARCHITECTURE.md §1). Every service checks reads and
@@ -66,6 +67,11 @@ public class Caller {
 
     public Optional<String> organisation() {
         return single("organisation");
+    }
+
+    /** A host of this organisation: the role host, and the organisation claim naming it (the rule of every service). */
+    public boolean isHostOf(UUID organisationId) {
+        return is(Roles.HOST) && organisationId != null && organisation().map(organisationId.toString()::equals).orElse(false);
     }
 
     public Optional<String> operator() {

@@ -18,7 +18,7 @@ public final class OfferAccess {
         if (caller.is(Roles.ADMIN)) {
             return true;
         }
-        if (caller.is(Roles.HOST) && caller.organisation().map(o -> o.equals(String.valueOf(offer.organisationId))).orElse(false)) {
+        if (caller.isHostOf(offer.organisationId)) {
             return true;
         }
         return caller.is(Roles.OPERATOR) && offer.operator != null

@@ -34,8 +34,7 @@ public class OrganisationService {
 
     @Transactional
     public Saved put(Caller caller, UUID id, OrganisationRequest request) {
-        if (!caller.is(Roles.ADMIN)
-                && !caller.organisation().map(o -> o.equals(id.toString())).orElse(false)) {
+        if (!caller.is(Roles.ADMIN) && !caller.isHostOf(id)) {
             throw ProblemException.forbidden("a host manages its own organisation only");
         }
         HostOrganisation organisation = HostOrganisation.findById(id);
