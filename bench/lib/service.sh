@@ -34,8 +34,20 @@ stop_service() {
 # CPU ticks (1/100 s) used so far by process $1
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
-# CPU ticks used so far by all of PostgreSQL's processes
-postgres_ticks() { local t=0 p; for p in $(pgrep -u postgres); do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done; echo $t; }
+# CPU ticks used so far by PostgreSQL: its shared processes (checkpointer, WAL writer...) and the backends of the
+# databases named (all backends if none is): another program's queries on the same server are not counted
+postgres_ticks() {
+  local t=0 p title
+  for p in $(pgrep -u postgres); do
+    if [ $# -gt 0 ]; then
+      { title=$(tr '\0' ' ' <"/proc/$p/cmdline"); } 2>/dev/null || continue
+      # a client backend's title: "postgres: <cluster>: <user> <database> <host>(<port>) <state>"
+      if [[ $title == *"("*")"* ]] && ! printf '%s\n' "$@" | grep -qxF "$(awk '{print $4}' <<<"$title")"; then continue; fi
+    fi
+    t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)))
+  done
+  echo $t
+}
 
 # The password of Kafka principal $1 (admin, offers-service...) as bin/infra up made it (docs/KAFKA.md): read here and
 # passed by environment to a process, never written into a file of the repository
@@ -43,4 +55,21 @@ kafka_password() {
   local file="$ROOT/.platform/kafka/credentials/$1"
   [ -s "$file" ] || { echo "no Kafka password for $1 in .platform/kafka/credentials/ (bin/infra up makes them)" >&2; return 1; }
   tr -d '[:space:]' <"$file"
+}
+
+# Starts a copy of the gateway (built by the caller) on port $1 in front of the service at $2 (every route goes there,
+# the upstream probes too), verifying tokens with the public key in $3/jwt-public.pem; the rate limits are lifted,
+# as one generator is one address: what is measured is the proxy's own cost. Prints the gateway's pid.
+start_gateway() {
+  local port=$1 upstream=$2 work=$3
+  copy_app gateway "$work/gateway"
+  QUARKUS_HTTP_PORT=$port TREMPLIN_GATEWAY_OFFERS_URL=$upstream TREMPLIN_GATEWAY_SCHOOLS_URL=$upstream \
+  TREMPLIN_GATEWAY_APPLICATIONS_URL=$upstream MP_JWT_VERIFY_PUBLICKEY_LOCATION="$work/jwt-public.pem" \
+  TREMPLIN_GATEWAY_RATE_LIMIT_REQUESTS_PER_SECOND=1000000 TREMPLIN_GATEWAY_RATE_LIMIT_BURST=1000000 \
+  TREMPLIN_GATEWAY_RATE_LIMIT_AUTHENTICATED_REQUESTS_PER_SECOND=1000000 TREMPLIN_GATEWAY_RATE_LIMIT_AUTHENTICATED_BURST=1000000 \
+    MALLOC_ARENA_MAX=2 "$JAVA_HOME/bin/java" $(service_java_options "$JAVA_HOME") -Dvertx.disableURIValidation=true \
+    -jar "$work/gateway/app/quarkus-run.jar" > "$work/gateway.log" 2>&1 &
+  local pid=$!
+  await_ready "$port" "$work/gateway.log" >&2 || { kill "$pid"; return 1; }
+  echo "$pid"
 }
