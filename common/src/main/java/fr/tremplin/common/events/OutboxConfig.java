@@ -14,9 +14,10 @@ public interface OutboxConfig {
 
     /**
      * How often the relay looks for committed events when no notification woke it (a failed pass is retried after
-     * it); a commit's notification wakes it at once. It drains a backlog in consecutive passes.
+     * it); a commit's notification wakes it at once. It drains a backlog in consecutive passes. Five seconds: a pass
+     * a second in each service was a good part of the platform's CPU at rest (docs/BENCHMARKS.md).
      */
-    @WithDefault("1s")
+    @WithDefault("5s")
     Duration pollInterval();
 
     /** How many pending events one relay pass publishes at most before committing. */
