@@ -78,7 +78,8 @@ public class CampaignLoad {
             System.out.printf("%d relays over %d départements, each reading its own Kafka feed%s%n", relays.count(),
                     World.DEPARTMENTS.size(), webhooks == null ? "" : " and receiving signed webhooks");
         }
-        SubmissionDriver submissions = new SubmissionDriver(http, tokens, options.rate());
+        SubmissionDriver submissions = new SubmissionDriver(http,
+                options.direct() == null ? null : new LeanHttp(options.direct()), tokens, options.rate());
         submissions.expect(warmupPlan);
         submissions.expect(plan);
 

@@ -8,8 +8,10 @@ import java.util.Map;
  * {@code relays=0} registers the campaign benchmark's five relays over ten départements, triaging by REST only;
  * {@code relays=N} registers N relays sharing all the départements, each reading its own Kafka feed with its own
  * credentials (RelayFeeds), and {@code webhooks=true} also gives each a webhook to a local receiver (WebhookReceiver).
+ * With {@code direct=URL} (issue 14), {@code base} is a gateway in front of the service at {@code direct}: every other
+ * submission goes straight to the service, so that both paths are measured in the same run (SubmissionDriver).
  */
-record CampaignOptions(String base, String bootstrap, String offersTopic, String schoolsTopic, String db, Path key,
+record CampaignOptions(String base, String direct, String bootstrap, String offersTopic, String schoolsTopic, String db, Path key,
                        int offers, int schools, int pupils, int candidacies, int rate, double acceptShare,
                        double confirmShare, int warmup, int relays, boolean webhooks) {
 
@@ -21,6 +23,7 @@ record CampaignOptions(String base, String bootstrap, String offersTopic, String
         }
         return new CampaignOptions(
                 o.getOrDefault("base", "http://127.0.0.1:18083"),
+                o.get("direct"),
                 o.getOrDefault("bootstrap", "127.0.0.1:9092"),
                 o.get("offersTopic"),
                 o.get("schoolsTopic"),

@@ -11,11 +11,13 @@ import java.util.Map;
 record CpuSample(Map<String, Double> seconds) {
 
     private static final long SERVICE_PID = Long.parseLong(System.getProperty("servicePid", "0"));
-    private static final List<String> KNOWN = List.of("service", "postgres", "kafka", "load generator");
+    /** A gateway in front of the service (-DgatewayPid), when the run goes through one. */
+    private static final long GATEWAY_PID = Long.parseLong(System.getProperty("gatewayPid", "0"));
+    private static final List<String> KNOWN = List.of("service", "gateway", "postgres", "kafka", "load generator");
 
     static CpuSample now() {
         Map<String, Double> seconds = new HashMap<>();
-        for (String who : List.of("service", "postgres", "kafka", "load generator", "other", "machine")) {
+        for (String who : List.of("service", "gateway", "postgres", "kafka", "load generator", "other", "machine")) {
             seconds.put(who, 0.0);
         }
         long self = ProcessHandle.current().pid();
@@ -28,7 +30,8 @@ record CpuSample(Map<String, Double> seconds) {
                     long pid = Long.parseLong(dir.getFileName().toString());
                     String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                     String cmdline = Files.readString(dir.resolve("cmdline"));
-                    String who = pid == SERVICE_PID ? "service" : pid == self ? "load generator"
+                    String who = pid == SERVICE_PID ? "service" : pid == GATEWAY_PID ? "gateway"
+                            : pid == self ? "load generator"
                             : comm.equals("postgres") ? "postgres"
                             : cmdline.contains("kafka.Kafka") ? "kafka" : "other";
                     seconds.merge(who, used, Double::sum);
@@ -51,7 +54,7 @@ record CpuSample(Map<String, Double> seconds) {
     /** "service 1.9 ms  postgres 1.2 ms  …  machine 6.1 ms": each one's CPU time per {@code count} requests. */
     String perRequestSince(CpuSample before, int count) {
         StringBuilder per = new StringBuilder();
-        for (String who : List.of("service", "postgres", "kafka", "load generator", "machine")) {
+        for (String who : List.of("service", "gateway", "postgres", "kafka", "load generator", "machine")) {
             per.append(String.format("%s %.2f ms  ", who, 1000 * (seconds.get(who) - before.seconds.get(who))
                     / Math.max(1, count)));
         }

@@ -21,6 +21,13 @@ final class Report {
         System.out.printf("  POST /api/v1/applications latency from due time: p50=%.1f ms p95=%.1f ms p99=%.1f ms "
                 + "max=%.1f ms%n", pct(latency, 50) / 1e6, pct(latency, 95) / 1e6, pct(latency, 99) / 1e6,
                 max(latency) / 1e6);
+        long[] direct = sorted(submissions.directLatencies());
+        if (direct.length > 0) {
+            System.out.printf("  (the line above: through the gateway, n=%d) straight to the service, n=%d: p50=%.1f ms "
+                    + "p95=%.1f ms p99=%.1f ms max=%.1f ms; the gateway adds %+.2f ms at p50%n", latency.length,
+                    direct.length, pct(direct, 50) / 1e6, pct(direct, 95) / 1e6, pct(direct, 99) / 1e6,
+                    max(direct) / 1e6, (pct(latency, 50) - pct(direct, 50)) / 1e6);
+        }
         slowestSeconds(submissions.timeline(), start);
     }
 

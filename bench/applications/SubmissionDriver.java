@@ -22,6 +22,10 @@ final class SubmissionDriver {
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
     private final LeanHttp http;
+    /** The service itself when {@code http} is a gateway in front of it; null otherwise. */
+    private final LeanHttp direct;
+    private final java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
+    private final ConcurrentLinkedQueue<Long> directLatencies = new ConcurrentLinkedQueue<>();
     private final Tokens tokens;
     private final int rate;
     private final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
@@ -34,8 +38,9 @@ final class SubmissionDriver {
     /** The candidacies created by the measured run (not the warm-up's): what the relays must each see once. */
     private final ConcurrentLinkedQueue<UUID> measuredCreated = new ConcurrentLinkedQueue<>();
 
-    SubmissionDriver(LeanHttp http, Tokens tokens, int rate) {
+    SubmissionDriver(LeanHttp http, LeanHttp direct, Tokens tokens, int rate) {
         this.http = http;
+        this.direct = direct;
         this.tokens = tokens;
         this.rate = rate;
     }
@@ -67,9 +72,12 @@ final class SubmissionDriver {
     private void submit(World.Candidacy c, long scheduled) {
         String body = "{\"offerId\":\"" + c.offer().id() + "\",\"week\":\"" + c.week()
                 + "\",\"motivation\":\"J'aimerais découvrir ce métier pendant ma semaine de stage.\"}";
-        LeanHttp.Answer answer = http.call("POST", "/api/v1/applications", tokens.pupil(c.pupil()), body);
+        // with a gateway in front, every other submission goes straight to the service: both paths in the same run
+        boolean straight = direct != null && sent.getAndIncrement() % 2 == 1;
+        LeanHttp.Answer answer = (straight ? direct : http).call("POST", "/api/v1/applications",
+                tokens.pupil(c.pupil()), body);
         long now = System.nanoTime();
-        latencies.add(now - scheduled);
+        (straight ? directLatencies : latencies).add(now - scheduled);
         if (timeline != null) {
             timeline.add(new long[] {scheduled, now - scheduled});
         }
@@ -98,6 +106,7 @@ final class SubmissionDriver {
     /** Forgets the warm-up's latencies and answers; its candidacies stay known to the hosts and families. */
     void forgetFigures() {
         latencies.clear();
+        directLatencies.clear();
         statuses.clear();
     }
 
@@ -109,8 +118,14 @@ final class SubmissionDriver {
         return statuses;
     }
 
+    /** The latencies through {@code http} (the gateway when there is one). */
     Collection<Long> latencies() {
         return latencies;
+    }
+
+    /** The latencies of the submissions sent straight to the service (none without a gateway). */
+    Collection<Long> directLatencies() {
+        return directLatencies;
     }
 
     /** The ids of the candidacies the measured run created. */

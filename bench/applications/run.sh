@@ -14,7 +14,9 @@
 # gives the delay from submission to each relay channel (targets: feed p99 < 1 s, webhook p99 < 2 s) and a pgbench
 # gauge of the machine's speed (select-only, scale 10, 2 clients, 10 s) taken before the service starts.
 # Usage: bench/applications/run.sh [--rate N] [--candidacies N] [--pupils N] [--offers N] [--warmup N]
-#                                  [--relays N [--webhooks]]
+#                                  [--relays N [--webhooks]] [--gateway]
+# --gateway (issue 14): a copy of the gateway in front of the service, and every other submission straight to the
+# service, so that the report gives both latencies and the gateway's CPU per candidacy from the same run.
 # (--warmup: candidacies sent at the rate before the measured run, 3000 by default)
 # The issue-12 relay run (about 60 s of campaign at 300/s; docs/BENCHMARKS.md "Relay feeds and webhooks"):
 #   bench/applications/run.sh --rate 300 --candidacies 18000 --pupils 8000 --relays 20 --webhooks
@@ -33,6 +35,8 @@ WARMUP=3000
 RELAYS=0
 WEBHOOKS=false
 WEBHOOKS_FLAG=""
+THROUGH_GATEWAY=false
+GATEWAY_PORT=18080
 while [ $# -gt 0 ]; do
   case "$1" in
     --rate) RATE=$2; shift 2 ;;
@@ -42,6 +46,7 @@ while [ $# -gt 0 ]; do
     --warmup) WARMUP=$2; shift 2 ;;
     --relays) RELAYS=$2; shift 2 ;;
     --webhooks) WEBHOOKS=true; WEBHOOKS_FLAG=" --webhooks"; shift ;;
+    --gateway) THROUGH_GATEWAY=true; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -104,13 +109,24 @@ KAFKA_USERNAME=admin KAFKA_PASSWORD="$BENCH_KAFKA_PASSWORD" KAFKA_RELAY_ACCOUNTS
 TREMPLIN_APPLICATIONS_WEBHOOKS_ALLOW_HTTP_LOOPBACK=$WEBHOOKS \
 MP_MESSAGING_INCOMING_OFFERS_TOPIC=$OFFERS_TOPIC MP_MESSAGING_INCOMING_SCHOOLS_TOPIC=$SCHOOLS_TOPIC \
 QUARKUS_LOG_CATEGORY__ORG_APACHE_KAFKA__LEVEL=ERROR \
-  "$JAVA_HOME/bin/java" -Xms768m -Xmx768m ${SERVICE_JAVA_OPTS:-} -jar "$WORK/app/quarkus-run.jar" > "$WORK/service.log" 2>&1 &
+  MALLOC_ARENA_MAX=2 "$JAVA_HOME/bin/java" $(service_java_options "$JAVA_HOME") ${SERVICE_JAVA_OPTS:-} -jar "$WORK/app/quarkus-run.jar" > "$WORK/service.log" 2>&1 &
 SERVICE=$!
 trap 'stop_service $SERVICE' EXIT
 await_ready $PORT "$WORK/service.log"
 
+TARGET=(base=http://127.0.0.1:$PORT)
+GATEWAY_PID=0
+if [ "$THROUGH_GATEWAY" = true ]; then
+  # issue 14: a copy of the gateway in front; every other submission goes straight to the service (same run)
+  [ -f gateway/target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -pl gateway -am package -DskipTests
+  GATEWAY_PID=$(start_gateway "$GATEWAY_PORT" "http://127.0.0.1:$PORT" "$WORK")
+  trap 'stop_service $GATEWAY_PID; stop_service $SERVICE' EXIT
+  TARGET=(base=http://127.0.0.1:$GATEWAY_PORT direct=http://127.0.0.1:$PORT)
+  echo "== the gateway in front on :$GATEWAY_PORT (rate limits lifted); half the submissions go straight to the service"
+fi
+
 echo "== campaign: $RELAYS relays (0: five, REST only), webhooks $WEBHOOKS; $PUPILS pupils, $CANDIDACIES candidacies, $OFFERS offers, target $RATE submissions/s"
-OUT=$("$JAVA_HOME/bin/java" -Xms1g -Xmx1g -DservicePid=$SERVICE -cp "$CP" CampaignLoad run base=http://127.0.0.1:$PORT bootstrap="$BOOTSTRAP" offersTopic="$OFFERS_TOPIC" \
+OUT=$("$JAVA_HOME/bin/java" -Xms1g -Xmx1g -DservicePid=$SERVICE -DgatewayPid=$GATEWAY_PID -cp "$CP" CampaignLoad run "${TARGET[@]}" bootstrap="$BOOTSTRAP" offersTopic="$OFFERS_TOPIC" \
   schoolsTopic="$SCHOOLS_TOPIC" db=jdbc:postgresql://127.0.0.1:5432/$DB key="$WORK/jwt-private.pem" \
   offers=$OFFERS schools=$SCHOOLS pupils=$PUPILS candidacies=$CANDIDACIES rate=$RATE warmup=$WARMUP relays=$RELAYS webhooks=$WEBHOOKS \
   | tee /dev/stderr)
@@ -120,11 +136,12 @@ ERRORS=$(grep -c '"level":"ERROR"' "$WORK/service.log" || true)
 # the service's settings given by environment (tuning), so that each result says what it ran with
 SETTINGS=$(env | grep -E '^TREMPLIN_(APPLICATIONS|OUTBOX)_' | sort | tr '\n' ' ' || true)
 SUMMARY="campaign opening benchmark $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores (service, PostgreSQL, Kafka and load generator on the same machine)
-options: --warmup $WARMUP --rate $RATE --candidacies $CANDIDACIES --pupils $PUPILS --offers $OFFERS --relays $RELAYS${WEBHOOKS_FLAG}; service settings from the environment: ${SETTINGS:-none}
+options: --warmup $WARMUP --rate $RATE --candidacies $CANDIDACIES --pupils $PUPILS --offers $OFFERS --relays $RELAYS${WEBHOOKS_FLAG}$( [ "$THROUGH_GATEWAY" = true ] && echo " --gateway"); service settings from the environment: ${SETTINGS:-none}
 ${GAUGE:+$GAUGE
 }$OUT
 load after the run: $(uptime | sed 's/.*load average/load average/')
-service peak RSS: ${RSS} MiB; ERROR lines in the service log: $ERRORS"
+service peak RSS: ${RSS} MiB (target <= 256); ERROR lines in the service log: $ERRORS$( [ "$GATEWAY_PID" = 0 ] || echo "; gateway peak RSS: $(awk '/VmHWM/ {print int($2/1024)}' /proc/$GATEWAY_PID/status) MiB")
+processes of bin/platform running beside it: $(bin/platform status 2>/dev/null | grep -c ': running' || true) of 4"
 mkdir -p bench/results
 echo "$SUMMARY" > "bench/results/applications-$RUN.txt"
 echo "== kept in bench/results/applications-$RUN.txt"

@@ -2,14 +2,21 @@
 # Offers search benchmark (issue 2): 100,000 published offers over the collèges of colleges-geo.csv, searched
 # 10 km around random collèges for one sector and one week, by a separate load generator; the same SQL is run
 # straight against PostgreSQL with pgbench in the same run, for the ratio. Prints its figures and keeps them in
-# bench/results/. Usage: bench/offers/run.sh [--offers N] [--seconds S] [--rate RPS] [--warmup S]
+# bench/results/. Usage: bench/offers/run.sh [--offers N] [--seconds S] [--rate RPS] [--warmup S] [--gateway]
+# Issue 14's order: pgbench first, then the service at a fixed rate of half pgbench's (or --rate), then saturated; CPU
+# milliseconds a search for the service and PostgreSQL (its backends of offers_bench and shared processes) beside
+# PostgreSQL's a pgbench transaction. --gateway: then the same through a copy of the gateway (rate limits lifted):
+# p50 added at one connection, saturated throughput ratio, the fixed rate, the gateway's CPU a search. Run it with
+# `bin/platform up` beside it (the summary says how many of the platform's processes were running) and without.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT"
 OFFERS=100000
 SECONDS_AT_RATE=60
-RATE=500
+RATE=""
 WARMUP=60
+THROUGH_GATEWAY=false
+GATEWAY_PORT=18080
 MAX_CONNECTIONS=16
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -17,6 +24,7 @@ while [ $# -gt 0 ]; do
     --seconds) SECONDS_AT_RATE=$2; shift 2 ;;
     --rate) RATE=$2; shift 2 ;;
     --warmup) WARMUP=$2; shift 2 ;;
+    --gateway) THROUGH_GATEWAY=true; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -51,7 +59,7 @@ QUARKUS_HTTP_PORT=$PORT QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:
 QUARKUS_DATASOURCE_USERNAME=offers QUARKUS_DATASOURCE_PASSWORD=offers TREMPLIN_DATA_DIR="$DATA_DIR" \
 KAFKA_BOOTSTRAP_SERVERS=${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092} KAFKA_PASSWORD="$SERVICE_KAFKA_PASSWORD" \
 QUARKUS_LOG_CATEGORY__ORG_APACHE_KAFKA__LEVEL=ERROR MP_JWT_VERIFY_PUBLICKEY_LOCATION="$WORK/jwt-public.pem" \
-  "$JAVA_HOME/bin/java" -Xms256m -Xmx256m ${SERVICE_JAVA_OPTS:-} -jar "$WORK/app/quarkus-run.jar" > "$WORK/service.log" 2>&1 &
+  MALLOC_ARENA_MAX=2 "$JAVA_HOME/bin/java" $(service_java_options "$JAVA_HOME") ${SERVICE_JAVA_OPTS:-} -jar "$WORK/app/quarkus-run.jar" > "$WORK/service.log" 2>&1 &
 SERVICE=$!
 trap 'stop_service $SERVICE' EXIT
 await_ready $PORT "$WORK/service.log"
@@ -68,38 +76,95 @@ SECTOR=$("${PSQL[@]}" -d $DB -Atc "SELECT sector_id FROM offer GROUP BY sector_i
 WEEK=2028-W05
 echo "   $("${PSQL[@]}" -d $DB -Atc "SELECT count(*) FROM offer WHERE status = 'PUBLISHED'") published offers, $NPOINTS collèges, sector $SECTOR, week $WEEK"
 
-LOAD=("$JAVA_HOME/bin/java" -Xms256m -Xmx256m -XX:+UseSerialGC -cp "$WORK/load" SearchLoad "http://127.0.0.1:$PORT" "$WORK/points.csv" "$SECTOR" "$WEEK")
-# a service in production has long been warm: compile the hot paths (saturated), then settle at the rate
-echo "== warm-up: 20 s saturated, then ${WARMUP} s at $RATE/s (unrecorded)"
-"${LOAD[@]}" max 8 20 > /dev/null
-echo "== fixed rate: $RATE requests/s for ${SECONDS_AT_RATE} s"
-CPU0=("$(ticks $SERVICE)" "$(postgres_ticks)" "$(date +%s%N)")
-AT_RATE=$(SEARCH_LOAD_TIMELINE="$WORK/timeline.csv" "${LOAD[@]}" rate "$RATE" "$SECONDS_AT_RATE" "$WARMUP")
-CPU1=("$(ticks $SERVICE)" "$(postgres_ticks)" "$(date +%s%N)")
-CPU=$(awk -v s0="${CPU0[0]}" -v s1="${CPU1[0]}" -v p0="${CPU0[1]}" -v p1="${CPU1[1]}" -v t0="${CPU0[2]}" -v t1="${CPU1[2]}" \
-  'BEGIN { d = (t1 - t0) / 1e9; printf "service %d %%, PostgreSQL %d %% of one core", (s1 - s0) / d, (p1 - p0) / d }')
-echo "   $AT_RATE"
-echo "   CPU during the fixed rate (warm-up included): $CPU"
-RSS=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$SERVICE/status)
-echo "== service saturated: $MAX_CONNECTIONS connections for 30 s"
-SATURATED=$("${LOAD[@]}" max "$MAX_CONNECTIONS" 30 5)
-echo "   $SATURATED"
-PEAK=$(awk '/VmHWM/ {print int($2/1024)}' /proc/$SERVICE/status)
+LOAD=("$JAVA_HOME/bin/java" -Xms256m -Xmx256m -XX:+UseSerialGC -cp "$WORK/load" SearchLoad)
+search() { "${LOAD[@]}" "$1" "$WORK/points.csv" "$SECTOR" "$WEEK" "${@:2}"; }
+DIRECT="http://127.0.0.1:$PORT"
+# a service in production has long been warm: compile the hot paths (saturated) before anything is measured
+echo "== warm-up: 20 s saturated (unrecorded)"
+search "$DIRECT" max 8 20 > /dev/null
+
+# pgbench first: issue 14 sets the fixed rate at half of what PostgreSQL alone does in the same run
 echo "== the same SQL straight to PostgreSQL: pgbench, prepared like the service's, $MAX_CONNECTIONS clients for 30 s"
+P0=$(postgres_ticks $DB)
 PGBENCH=$(pgbench -h 127.0.0.1 -U offers -n -M prepared -c "$MAX_CONNECTIONS" -j 2 -T 30 -f bench/offers/search.sql \
   -D npoints="$NPOINTS" -D sector="$SECTOR" -D week="$WEEK" $DB 2>&1)
+P1=$(postgres_ticks $DB)
 PG_TPS=$(echo "$PGBENCH" | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -1)
 PG_LAT=$(echo "$PGBENCH" | sed -n 's/^latency average = \([0-9.]*\) ms/\1/p')
+PG_TX=$(echo "$PGBENCH" | sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p')
+PG_CPU_PER_TX=$(awk -v t=$((P1 - P0)) -v n="$PG_TX" 'BEGIN { printf "%.2f", n > 0 ? t * 10 / n : 0 }')
+echo "   tps=$PG_TPS latency_avg=${PG_LAT}ms, PostgreSQL CPU ${PG_CPU_PER_TX} ms a transaction"
+RATE=${RATE:-$(awk -v t="$PG_TPS" 'BEGIN { printf "%d", t / 2 }')}
+
+# $1: the base URL, $2: the fixed rate's label. Runs WARMUP s at the rate unrecorded, then SECONDS_AT_RATE recorded;
+# prints the load's line and the CPU milliseconds a search of each process in $PROCESSES (and PostgreSQL) over it
+at_rate() {
+  search "$1" rate "$RATE" "$WARMUP" > /dev/null
+  local before=() after=() p out
+  for p in "${PROCESSES[@]}"; do before+=("$(ticks "$p")"); done
+  before+=("$(postgres_ticks $DB)")
+  out=$(SEARCH_LOAD_TIMELINE="$WORK/timeline-$2.csv" search "$1" rate "$RATE" "$SECONDS_AT_RATE")
+  for p in "${PROCESSES[@]}"; do after+=("$(ticks "$p")"); done
+  after+=("$(postgres_ticks $DB)")
+  local n; n=$(echo "$out" | sed -n 's/.* requests=\([0-9]*\).*/\1/p')
+  local cpu="" i names=("${PROCESS_NAMES[@]}" PostgreSQL)
+  for i in "${!after[@]}"; do
+    cpu="$cpu${cpu:+, }${names[$i]} $(awk -v t=$((after[i] - before[i])) -v n="$n" 'BEGIN { printf "%.2f", n > 0 ? t * 10 / n : 0 }') ms"
+  done
+  echo "$out"
+  echo "CPU a search: $cpu"
+}
+PROCESSES=("$SERVICE")
+PROCESS_NAMES=(service)
+echo "== fixed rate: $RATE requests/s (half of pgbench) for ${SECONDS_AT_RATE} s, after ${WARMUP} s at the rate unrecorded"
+AT_RATE=$(at_rate "$DIRECT" direct)
+echo "$AT_RATE" | sed 's/^/   /'
+RSS=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$SERVICE/status)
+echo "== service saturated: $MAX_CONNECTIONS connections for 30 s"
+SATURATED=$(search "$DIRECT" max "$MAX_CONNECTIONS" 30 5)
+echo "   $SATURATED"
+PEAK=$(awk '/VmHWM/ {print int($2/1024)}' /proc/$SERVICE/status)
 SERVICE_TPS=$(echo "$SATURATED" | sed -n 's/.*throughput=\([0-9.]*\).*/\1/p')
 RATIO=$(awk -v a="$SERVICE_TPS" -v b="$PG_TPS" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
-echo "   pgbench: tps=$PG_TPS latency_avg=${PG_LAT}ms"
 
-SUMMARY="offers search benchmark $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, $OFFERS offers
-  at ${RATE}/s:    $AT_RATE
-  CPU at ${RATE}/s: $CPU
+GATEWAY_SUMMARY=""
+if [ "$THROUGH_GATEWAY" = true ]; then
+  # the same searches through a copy of the gateway, in the same run: the proxy's cost in throughput and latency
+  [ -f gateway/target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -pl gateway -am package -DskipTests
+  echo "== the gateway in front (:$GATEWAY_PORT)"
+  GATEWAY=$(start_gateway "$GATEWAY_PORT" "$DIRECT" "$WORK")
+  trap 'stop_service $GATEWAY; stop_service $SERVICE' EXIT
+  VIA="http://127.0.0.1:$GATEWAY_PORT"
+  search "$VIA" max 8 20 > /dev/null
+  ONE_DIRECT=$(search "$DIRECT" max 1 20 2)
+  ONE_VIA=$(search "$VIA" max 1 20 2)
+  p50() { echo "$1" | sed -n 's/.* p50=\([0-9.]*\)ms.*/\1/p'; }
+  echo "   one connection, direct:      $ONE_DIRECT"
+  echo "   one connection, via gateway: $ONE_VIA"
+  SATURATED_VIA=$(search "$VIA" max "$MAX_CONNECTIONS" 30 5)
+  echo "   saturated via gateway: $SATURATED_VIA"
+  VIA_TPS=$(echo "$SATURATED_VIA" | sed -n 's/.*throughput=\([0-9.]*\).*/\1/p')
+  PROCESSES=("$SERVICE" "$GATEWAY")
+  PROCESS_NAMES=(service gateway)
+  AT_RATE_VIA=$(at_rate "$VIA" gateway)
+  echo "$AT_RATE_VIA" | sed 's/^/   at the rate via gateway: /'
+  GATEWAY_RSS=$(awk '/VmHWM/ {print int($2/1024)}' /proc/$GATEWAY/status)
+  GATEWAY_SUMMARY="
+  through the gateway (same run):
+    p50 with one connection: direct $(p50 "$ONE_DIRECT") ms, via gateway $(p50 "$ONE_VIA") ms: $(awk -v a="$(p50 "$ONE_VIA")" -v b="$(p50 "$ONE_DIRECT")" 'BEGIN { printf "%+.2f", a - b }') ms added (target <= 1 ms)
+    saturated: $SATURATED_VIA
+    throughput via gateway / direct: $(awk -v a="$VIA_TPS" -v b="$SERVICE_TPS" 'BEGIN { printf "%.2f (cost %.0f %%, target <= 10 %%)", a / b, 100 - 100 * a / b }')
+    at ${RATE}/s: $(echo "$AT_RATE_VIA" | tr '\n' ';' | sed 's/;$//; s/;/; /')
+    gateway RSS peak: ${GATEWAY_RSS} MiB"
+fi
+
+PLATFORM=$(bin/platform status 2>/dev/null | grep -c ': running' || true)
+SUMMARY="offers search benchmark $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, $OFFERS offers, commit $(git rev-parse --short HEAD)
+  processes of bin/platform running beside it: $PLATFORM of 4
+  pgbench (same SQL prepared, $MAX_CONNECTIONS clients): tps=$PG_TPS latency_avg=${PG_LAT}ms, PostgreSQL ${PG_CPU_PER_TX} ms CPU a transaction
+  at ${RATE}/s (half of pgbench): $(echo "$AT_RATE" | tr '\n' ';' | sed 's/;$//; s/;/; /') (target p99 < 50 ms)
   saturated:      $SATURATED
-  pgbench (same SQL, $MAX_CONNECTIONS clients): tps=$PG_TPS latency_avg=${PG_LAT}ms
-  service/raw-database throughput ratio: $RATIO
-  service RSS: ${RSS} MiB under the fixed rate, peak ${PEAK} MiB"
+  service/raw-database throughput ratio: $RATIO (target >= 0.8)
+  service RSS: ${RSS} MiB under the fixed rate, peak ${PEAK} MiB (target <= 256)$GATEWAY_SUMMARY"
 mkdir -p bench/results
 echo "$SUMMARY" | tee "bench/results/offers-$(date -u +%Y%m%dT%H%M).txt"
