@@ -99,6 +99,8 @@ fi
 
 # the service reads per-run topics (bench.<run>.offers/.schools), which the ACL table does not grant
 # applications-service: it connects as the broker's admin; its relay-accounts Admin keeps its own principal
+# It reads them in a consumer group of its own: in the platform's (bin/platform up beside it), the group's leader,
+# logged in as the platform's applications-service, may not describe those topics and would never assign them
 RELAY_ACCOUNTS_KAFKA_PASSWORD=$(kafka_password relay-accounts)
 
 echo "== starting applications-service on :$PORT (prod profile, JSON access log to $WORK/service.log)"
@@ -108,6 +110,7 @@ KAFKA_BOOTSTRAP_SERVERS=$BOOTSTRAP MP_JWT_VERIFY_PUBLICKEY_LOCATION="$WORK/jwt-p
 KAFKA_USERNAME=admin KAFKA_PASSWORD="$BENCH_KAFKA_PASSWORD" KAFKA_RELAY_ACCOUNTS_PASSWORD="$RELAY_ACCOUNTS_KAFKA_PASSWORD" \
 TREMPLIN_APPLICATIONS_WEBHOOKS_ALLOW_HTTP_LOOPBACK=$WEBHOOKS \
 MP_MESSAGING_INCOMING_OFFERS_TOPIC=$OFFERS_TOPIC MP_MESSAGING_INCOMING_SCHOOLS_TOPIC=$SCHOOLS_TOPIC \
+MP_MESSAGING_INCOMING_OFFERS_GROUP_ID=bench-$RUN MP_MESSAGING_INCOMING_SCHOOLS_GROUP_ID=bench-$RUN \
 QUARKUS_LOG_CATEGORY__ORG_APACHE_KAFKA__LEVEL=ERROR \
   MALLOC_ARENA_MAX=2 "$JAVA_HOME/bin/java" $(service_java_options "$JAVA_HOME") ${SERVICE_JAVA_OPTS:-} -jar "$WORK/app/quarkus-run.jar" > "$WORK/service.log" 2>&1 &
 SERVICE=$!

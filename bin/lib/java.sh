@@ -21,13 +21,13 @@ find_jdk() {
 # The JVM options of every service process, wherever it runs on one machine: bin/platform and the benchmarks take
 # them from here (TREMPLIN_JAVA_OPTS replaces them), so that what is measured is what runs (docs/BENCHMARKS.md,
 # "Memory"). A small fixed heap: a service's live data is about 30 MiB after a full collection, and its code
-# (metaspace, symbols, compiled code, about 180 MiB) cannot shrink, so the heap decides whether a service stays within
-# 256 MiB of RSS under load. The serial collector: no concurrent GC threads on two cores, the smallest overhead in
+# (metaspace, symbols, compiled code, about 180 MiB) cannot shrink, so the heap decides its RSS under load. 96 MiB ran
+# out of memory in an overloaded campaign (the consumers' fetches were unbounded then); 128 MiB is the floor kept. The serial collector: no concurrent GC threads on two cores, the smallest overhead in
 # memory, pauses of a few milliseconds on a heap this size. Compact object headers (JDK 25+) shrink every object.
 # $1: the JDK's home, as find_jdk prints it.
 service_java_options() {
   if [ -n "${TREMPLIN_JAVA_OPTS:-}" ]; then echo "$TREMPLIN_JAVA_OPTS"; return 0; fi
-  local options="-Xms96m -Xmx96m -XX:+UseSerialGC"
+  local options="-Xms128m -Xmx128m -XX:+UseSerialGC"
   [ "$(java_major "$1")" -ge 25 ] && options="$options -XX:+UseCompactObjectHeaders"
   echo "$options"
 }

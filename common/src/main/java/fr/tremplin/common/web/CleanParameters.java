@@ -13,9 +13,11 @@ import jakarta.ws.rs.ext.Provider;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -31,6 +33,12 @@ public class CleanParameters implements ContainerRequestFilter {
     private static final Pattern UUID_TEXT =
             Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
     static final String NOT_A_UUID = "must be a UUID such as 3f2c8a9e-1b4d-4c6e-9f10-2a3b4c5d6e7f";
+
+    /**
+     * Read once per resource method: reflection copies the parameter types and annotations on every call, which
+     * cost 3 % of applications-service's CPU in the campaign (docs/BENCHMARKS.md).
+     */
+    private static final Map<Method, List<UuidParameter>> UUID_PARAMETERS = new ConcurrentHashMap<>();
 
     @Context
     ResourceInfo resource;
@@ -73,23 +81,36 @@ public class CleanParameters implements ContainerRequestFilter {
         if (method == null) {
             return null;
         }
+        for (UuidParameter parameter : UUID_PARAMETERS.computeIfAbsent(method, CleanParameters::uuidParameters)) {
+            List<String> values = parameter.inPath() ? path.get(parameter.name()) : query.get(parameter.name());
+            if (values != null && values.stream().anyMatch(v -> v != null && !UUID_TEXT.matcher(v).matches())) {
+                return parameter.name();
+            }
+        }
+        return null;
+    }
+
+    /** A path or query parameter a resource method takes as a UUID. */
+    private record UuidParameter(String name, boolean inPath) {
+    }
+
+    private static List<UuidParameter> uuidParameters(Method method) {
         Class<?>[] types = method.getParameterTypes();
         Annotation[][] annotations = method.getParameterAnnotations();
+        List<UuidParameter> found = new ArrayList<>();
         for (int i = 0; i < types.length; i++) {
             if (types[i] != UUID.class) {
                 continue;
             }
             for (Annotation annotation : annotations[i]) {
-                String name = annotation instanceof PathParam p ? p.value()
-                        : annotation instanceof QueryParam q ? q.value() : null;
-                List<String> values = name == null ? null
-                        : annotation instanceof PathParam ? path.get(name) : query.get(name);
-                if (values != null && values.stream().anyMatch(v -> v != null && !UUID_TEXT.matcher(v).matches())) {
-                    return name;
+                if (annotation instanceof PathParam p) {
+                    found.add(new UuidParameter(p.value(), true));
+                } else if (annotation instanceof QueryParam q) {
+                    found.add(new UuidParameter(q.value(), false));
                 }
             }
         }
-        return null;
+        return List.copyOf(found);
     }
 
     private static String refused(MultivaluedMap<String, String> parameters) {
