@@ -19,7 +19,10 @@ import java.util.Properties;
  * ({@code pg_notify} in a CTE): PostgreSQL delivers it on commit, once per transaction and channel.
  * <p>
  * It listens on a connection of its own, outside the pool: that connection only ever waits, so it should not hold a
- * pooled one for the service's lifetime, and closing it is this class's business. quarkus-scheduler is not used: it
+ * pooled one for the service's lifetime, and closing it is this class's business. It goes to
+ * {@code tremplin.notifications.jdbc-url} where that is set, else to the datasource's URL: behind a transaction-mode
+ * PgBouncer (deploy/base/postgres/pooler.yaml) a LISTEN would not stay on one server connection, so the deployment
+ * points this one straight at the primary. quarkus-scheduler is not used: it
  * cannot run a job more often than once a second. {@link #stop} waits for the pass under way, so that none runs
  * against a datasource that is shutting down.
  */
@@ -137,8 +140,9 @@ public final class NotifiedLoop {
         settings.getOptionalValue("quarkus.datasource.password", String.class)
                 .ifPresent(secret -> properties.setProperty("password", secret));
         properties.setProperty("ApplicationName", name);
-        Connection connection = new Driver().connect(settings.getValue("quarkus.datasource.jdbc.url", String.class),
-                properties);
+        String url = settings.getOptionalValue("tremplin.notifications.jdbc-url", String.class)
+                .orElseGet(() -> settings.getValue("quarkus.datasource.jdbc.url", String.class));
+        Connection connection = new Driver().connect(url, properties);
         if (connection == null) {
             throw new SQLException("quarkus.datasource.jdbc.url is not a PostgreSQL URL");
         }
