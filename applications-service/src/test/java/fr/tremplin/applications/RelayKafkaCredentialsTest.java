@@ -115,6 +115,13 @@ class RelayKafkaCredentialsTest {
     }
 
     @Test
+    void theRelayIdWhosePrincipalIsTheAccountMakersIsRefused() {
+        // relay-accounts is applications-service's own principal for making relays' accounts (docs/KAFKA.md)
+        Fixtures.registerRelay("accounts", "56").statusCode(422).contentType("application/problem+json");
+        given().header("Authorization", admin()).get("/api/v1/relays/accounts").then().statusCode(404);
+    }
+
+    @Test
     void theBrokerDownIsA503ThatChangesNothing() throws Exception {
         if (System.getenv("KAFKA_BOOTSTRAP_SERVERS") != null) {
             return; // an external broker cannot be stopped from here

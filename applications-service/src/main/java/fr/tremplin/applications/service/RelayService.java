@@ -7,6 +7,7 @@ import fr.tremplin.applications.api.ApplicationSummary;
 import fr.tremplin.applications.api.ClaimView;
 import fr.tremplin.applications.api.RelayRequest;
 import fr.tremplin.applications.api.RelayView;
+import fr.tremplin.common.kafka.KafkaAccess;
 import fr.tremplin.common.audit.AuditTrail;
 import fr.tremplin.common.problem.ProblemException;
 import fr.tremplin.common.security.Caller;
@@ -65,6 +66,10 @@ public class RelayService {
      */
     @Transactional
     public Saved put(Caller caller, String relayId, RelayRequest request) {
+        if (KafkaAccess.relayPrincipal(relayId).equals(KafkaAccess.RELAY_ACCOUNTS)) {
+            // its Kafka principal would be applications-service's own account-making one (docs/KAFKA.md)
+            throw ProblemException.unprocessable("relayId", "is reserved: choose another relay id");
+        }
         List<String> departments = List.copyOf(new TreeSet<>(request.departments()));
         Instant now = clock.instant();
         Relay relay = em.find(Relay.class, relayId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
