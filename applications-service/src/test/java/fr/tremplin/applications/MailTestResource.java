@@ -10,14 +10,19 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A real SMTP server in the test JVM (GreenMail), on a free port the service's mailer is pointed at; the tests read
- * what it received ({@link #received}, {@link #to}) and stop and start it to make the SMTP server fail.
+ * A real SMTP server in the test JVM (GreenMail), which the tests read ({@link #received}, {@link #to}). The service's
+ * mailer reaches it through a small TCP relay on a free port, which {@link #down} turns into a server that refuses
+ * every connection (SMTP 421, the answer of a server that is shutting down) and {@link #up} back: restarting GreenMail
+ * itself left the mail client's next connection waiting for 30 s.
  */
 public class MailTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -25,56 +30,103 @@ public class MailTestResource implements QuarkusTestResourceLifecycleManager {
     public record Received(List<String> to, String subject, String body) {
     }
 
-    private static volatile int port;
     private static volatile GreenMail server;
+    private static volatile ServerSocket relay;
+    private static volatile boolean refusing;
+    private static final java.util.Set<Socket> OPEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @Override
     public Map<String, String> start() {
+        int smtpPort;
         try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
+            smtpPort = free.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        up();
-        return Map.of("quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port", Integer.toString(port));
+        server = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.start();
+        try {
+            relay = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        Thread.ofPlatform().daemon().name("smtp-relay").start(() -> relay(smtpPort));
+        return Map.of("quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port", Integer.toString(relay.getLocalPort()));
     }
 
     @Override
     public void stop() {
-        down();
-    }
-
-    /** Starts the server (again) on its port. */
-    public static synchronized void up() {
-        if (server == null) {
-            server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-            server.start();
+        try {
+            relay.close();
+        } catch (IOException ignored) {
+            // closing anyway
         }
+        server.stop();
     }
 
-    /** Stops it: the service's SMTP connections are refused until {@link #up}. */
-    public static synchronized void down() {
-        if (server != null) {
-            server.stop();
-            server = null;
-        }
+    /** The SMTP server answers again. */
+    public static void up() {
+        refusing = false;
     }
 
-    public static synchronized void purge() {
-        if (server != null) {
+    /** The SMTP server drops the connections it has and refuses every new one until {@link #up}. */
+    public static void down() {
+        refusing = true;
+        for (Socket open : OPEN) {
             try {
-                server.purgeEmailFromAllMailboxes();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
+                open.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+        OPEN.clear();
+    }
+
+    private static void relay(int smtpPort) {
+        while (!relay.isClosed()) {
+            try {
+                Socket client = relay.accept();
+                if (refusing) {
+                    try (client) {
+                        client.getOutputStream().write("421 4.3.2 Service not available, closing transmission channel\r\n"
+                                .getBytes(StandardCharsets.US_ASCII));
+                    }
+                    continue;
+                }
+                Socket upstream = new Socket(InetAddress.getLoopbackAddress(), smtpPort);
+                OPEN.add(client);
+                OPEN.add(upstream);
+                pump(client, upstream);
+                pump(upstream, client);
+            } catch (IOException e) {
+                // the relay was closed, or one connection failed: the mail client sees it as an SMTP failure
             }
         }
     }
 
-    /** Everything received since the last purge, in order. */
-    public static synchronized List<Received> received() {
-        if (server == null) {
-            return List.of();
+    private static void pump(Socket from, Socket to) {
+        Thread.ofPlatform().daemon().start(() -> {
+            try (from; to) {
+                from.getInputStream().transferTo(to.getOutputStream());
+            } catch (IOException ignored) {
+                // one side closed: both are
+            } finally {
+                OPEN.remove(from);
+                OPEN.remove(to);
+            }
+        });
+    }
+
+    public static void purge() {
+        try {
+            server.purgeEmailFromAllMailboxes();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
+    }
+
+    /** Everything received since the last purge, in order. */
+    public static List<Received> received() {
         return Arrays.stream(server.getReceivedMessages()).map(MailTestResource::read).toList();
     }
 

@@ -346,14 +346,15 @@ class NotificationTest {
         assertThat(TestEvents.count("SELECT count(*) FROM notification WHERE id = CAST(? AS uuid) AND status = 'SENT'",
                 failed)).isEqualTo(1);
 
-        // a retry (not yet failed for good) goes by itself once the server answers (a new server: an empty mailbox)
+        // a retry (not yet failed for good) goes by itself once the server answers
         MailTestResource.down();
         UUID next = applied(pupil, uai, offer, W06);
         send();
         MailTestResource.up();
         MovableClock.advance(Duration.ofSeconds(31));
         send();
-        assertThat(mails(host)).singleElement().satisfies(mail -> assertThat(mail.body()).contains(next.toString()));
+        assertThat(mails(host)).hasSize(2);
+        assertThat(mails(host)).anySatisfy(mail -> assertThat(mail.body()).contains(next.toString()));
     }
 
     @Test
