@@ -1,5 +1,8 @@
 package fr.tremplin.applications.service.notifications;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.tremplin.applications.api.NotificationContactView;
 import fr.tremplin.applications.api.SigningLinkView;
 import fr.tremplin.applications.config.NotificationConfig;
@@ -58,11 +61,14 @@ public class NotificationSender {
     private final ReactiveMailer mailer;
     private final NotificationConfig config;
     private final Clock clock;
+    private final ObjectMapper mapper;
     private final RetrySchedule retry;
     private volatile NotifiedLoop loop;
 
     public NotificationSender(NotificationLog log, NotificationContacts contacts, AgreementService agreements,
-                              NotificationMails mails, ReactiveMailer mailer, NotificationConfig config, Clock clock) {
+                              NotificationMails mails, ReactiveMailer mailer, NotificationConfig config, Clock clock,
+                              ObjectMapper mapper) {
+        this.mapper = mapper;
         this.log = log;
         this.contacts = contacts;
         this.agreements = agreements;
@@ -158,10 +164,14 @@ public class NotificationSender {
         return outgoing;
     }
 
-    private static Optional<UUID> agreementOf(NotificationLog.Due message) {
-        java.util.regex.Matcher found = Pattern.compile("\"agreementId\"\\s*:\\s*\"([0-9a-f-]{36})\"")
-                .matcher(message.data());
-        return found.find() ? Optional.of(UUID.fromString(found.group(1))) : Optional.empty();
+    /** The agreement a SIGNING_LINK email is about, from the data its event queued. */
+    private Optional<UUID> agreementOf(NotificationLog.Due message) {
+        try {
+            JsonNode agreementId = mapper.readTree(message.data()).path("agreementId");
+            return agreementId.isTextual() ? Optional.of(UUID.fromString(agreementId.asText())) : Optional.empty();
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** Hands the batch to the SMTP server at once; waits for every answer. */
