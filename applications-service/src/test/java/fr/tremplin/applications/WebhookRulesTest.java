@@ -1,6 +1,6 @@
 package fr.tremplin.applications;
 
-import fr.tremplin.applications.domain.WebhookRetry;
+import fr.tremplin.applications.domain.RetrySchedule;
 import fr.tremplin.applications.domain.WebhookSignature;
 import fr.tremplin.applications.domain.WebhookUrl;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ class WebhookRulesTest {
 
     @Test
     void theBackoffDoublesUpToItsMaximumAndADeliveryPastItsWindowIsParked() {
-        WebhookRetry retry = new WebhookRetry(Duration.ofSeconds(10), Duration.ofHours(1), Duration.ofDays(1));
+        RetrySchedule retry = new RetrySchedule(Duration.ofSeconds(10), Duration.ofHours(1), Duration.ofDays(1));
         assertThat(retry.backoff(1)).isEqualTo(Duration.ofSeconds(10));
         assertThat(retry.backoff(2)).isEqualTo(Duration.ofSeconds(20));
         assertThat(retry.backoff(5)).isEqualTo(Duration.ofSeconds(160));

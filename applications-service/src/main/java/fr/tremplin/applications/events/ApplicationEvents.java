@@ -28,10 +28,12 @@ public class ApplicationEvents {
 
     private final Outbox outbox;
     private final RelayFeedEvents feed;
+    private final NotificationOutbox notifications;
 
-    public ApplicationEvents(Outbox outbox, RelayFeedEvents feed) {
+    public ApplicationEvents(Outbox outbox, RelayFeedEvents feed, NotificationOutbox notifications) {
         this.outbox = outbox;
         this.feed = feed;
+        this.notifications = notifications;
     }
 
     public record Payload(UUID applicationId, UUID offerId, String offerTitle, String week, LocalDate startsOn,
@@ -53,8 +55,9 @@ public class ApplicationEvents {
                 application.redirectedFrom, agreementId, application.holdExpiresAt, actor.role(), at);
         Map<String, String> headers = application.relayId == null ? Map.of()
                 : Map.of(RELAY_HEADER, application.relayId);
-        outbox.publish(Topics.APPLICATIONS, application.id.toString(), action.eventType(),
+        UUID eventId = outbox.publish(Topics.APPLICATIONS, application.id.toString(), action.eventType(),
                 "applications/" + application.id, payload, headers);
         feed.changed(application, action.eventType(), at);
+        notifications.plan(eventId, action.eventType(), payload);
     }
 }

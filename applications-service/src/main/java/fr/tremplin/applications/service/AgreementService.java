@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -154,12 +155,34 @@ public class AgreementService {
         if (agreement.familySignedAt != null) {
             throw ProblemException.conflict("a legal representative already signed this agreement");
         }
+        SigningLinkView link = mint(agreement);
+        audit.record(caller, "agreement.signing-link-issued", "agreement", agreement.id, null);
+        return link;
+    }
+
+    /**
+     * A fresh signing link for the family's email (docs/APPLICATIONS.md "Notifications"): only the token's hash is
+     * stored, so the email cannot carry one minted earlier; like any new link, it replaces the previous one. None when
+     * the agreement no longer awaits the family (signed by it, cancelled, complete).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<SigningLinkView> mintForFamilyEmail(UUID id) {
+        Agreement agreement = Agreement.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (agreement == null || agreement.status != Agreement.Status.DRAFT || agreement.familySignedAt != null) {
+            return Optional.empty();
+        }
+        SigningLinkView link = mint(agreement);
+        audit.record(Actor.SYSTEM.id(), Actor.SYSTEM.role(), "agreement.signing-link-emailed", "agreement",
+                agreement.id, null);
+        return Optional.of(link);
+    }
+
+    private SigningLinkView mint(Agreement agreement) {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         agreement.signingTokenHash = hash(token);
         agreement.signingTokenExpiresAt = clock.instant().plus(config.signingLinkValidity());
-        audit.record(caller, "agreement.signing-link-issued", "agreement", agreement.id, null);
         return new SigningLinkView(agreement.id, token, "/api/v1/signatures/" + token, agreement.signingTokenExpiresAt);
     }
 

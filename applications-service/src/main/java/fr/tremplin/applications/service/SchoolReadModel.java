@@ -7,6 +7,7 @@ import fr.tremplin.applications.domain.Application;
 import fr.tremplin.applications.domain.PupilCopy;
 import fr.tremplin.applications.domain.SchoolCopy;
 import fr.tremplin.applications.repository.ApplicationRepository;
+import fr.tremplin.applications.repository.NotificationContacts;
 import fr.tremplin.applications.repository.ProgrammeRepository;
 import fr.tremplin.common.events.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +26,8 @@ import java.util.Objects;
  * erased") and every free text kept about them is removed, rows, counts and states staying
  * ({@code ApplicationRepository.eraseTextsOfPupil}: motivations, the reasons people wrote, the agreements' tutor and
  * signing link, the same reasons in the outbox, the stored answers of idempotent submissions), and the gender a
- * school gave when nominating them to a programme. A pupil who changes class or school takes their live candidacies along (so that their new staff follow
+ * school gave when nominating them to a programme, and the family's notification contact and the addresses its emails
+ * went to ({@code NotificationContacts.eraseFamily}). A pupil who changes class or school takes their live candidacies along (so that their new staff follow
  * them).
  */
 @ApplicationScoped
@@ -38,10 +40,13 @@ public class SchoolReadModel {
     private final Transitions transitions;
     private final ClassTeacherCopies classTeachers;
     private final ProgrammeRepository programmes;
+    private final NotificationContacts notificationContacts;
 
     public SchoolReadModel(EntityManager em, ApplicationRepository applications, Transitions transitions,
-                           ClassTeacherCopies classTeachers, ProgrammeRepository programmes) {
+                           ClassTeacherCopies classTeachers, ProgrammeRepository programmes,
+                           NotificationContacts notificationContacts) {
         this.em = em;
+        this.notificationContacts = notificationContacts;
         this.programmes = programmes;
         this.applications = applications;
         this.transitions = transitions;
@@ -122,6 +127,7 @@ public class SchoolReadModel {
             transitions.apply(application, Action.CANCEL, Actor.SYSTEM, PUPIL_ERASED);
         }
         applications.eraseTextsOfPupil(event.pupilId(), Topics.APPLICATIONS);
+        notificationContacts.eraseFamily(event.pupilId());
         programmes.eraseGenderOfPupil(event.pupilId());
     }
 }

@@ -1,7 +1,7 @@
 package fr.tremplin.applications.service;
 
 import fr.tremplin.applications.config.WebhookConfig;
-import fr.tremplin.applications.domain.WebhookRetry;
+import fr.tremplin.applications.domain.RetrySchedule;
 import fr.tremplin.applications.domain.WebhookSignature;
 import fr.tremplin.applications.repository.WebhookDeliveries;
 import fr.tremplin.common.events.NotifiedLoop;
@@ -53,7 +53,7 @@ public class WebhookSender {
     private final WebhookDeliveries deliveries;
     private final WebhookConfig config;
     private final Clock clock;
-    private final WebhookRetry retry;
+    private final RetrySchedule retry;
     private final HttpClient http;
     /** Records the batches' outcomes (blocking JDBC): not on the common pool, a single thread on 2 cores. */
     private final ExecutorService recorder = Executors.newFixedThreadPool(2, Thread.ofPlatform().daemon()
@@ -64,7 +64,7 @@ public class WebhookSender {
         this.deliveries = deliveries;
         this.config = config;
         this.clock = clock;
-        this.retry = new WebhookRetry(config.initialBackoff(), config.maxBackoff(), config.retryWindow());
+        this.retry = new RetrySchedule(config.initialBackoff(), config.maxBackoff(), config.retryWindow());
         this.http = HttpClient.newBuilder().connectTimeout(config.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -76,7 +76,7 @@ public class WebhookSender {
     }
 
     void onStart(@Observes StartupEvent event) {
-        Optional<Duration> fallback = fallback(config.every());
+        Optional<Duration> fallback = Every.parse(config.every());
         if (fallback.isEmpty()) {
             return;
         }
@@ -96,15 +96,6 @@ public class WebhookSender {
             running.stop(config.timeout().plusSeconds(5));
         }
         recorder.shutdown();
-    }
-
-    /** {@code every} as a duration ({@code 1s}, {@code 0.5s}, {@code PT10S}), or none for {@code off}. */
-    static Optional<Duration> fallback(String every) {
-        String value = every.trim();
-        if (value.equalsIgnoreCase("off") || value.equalsIgnoreCase("disabled")) {
-            return Optional.empty();
-        }
-        return Optional.of(Duration.parse(value.toUpperCase().startsWith("P") ? value : "PT" + value));
     }
 
     /** The fallback, or less when a failed delivery's retry falls due sooner. */

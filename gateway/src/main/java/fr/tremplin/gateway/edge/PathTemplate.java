@@ -31,6 +31,8 @@ public final class PathTemplate {
                     "school-years", "rollover", "sectors", "accept", "cancel", "complete", "confirm", "forward",
                     "publish", "redirect", "reject", "sign", "signing-link", "tutor", "unpublish", "queue", "claim",
                     "activate", "deactivate",
+                    // the parties of /api/v1/notification-contacts/{party}/{partyId}, and an email sent again
+                    "hosts", "families", "resend",
                     "placement-summary", "staff", "weeks", "history",
                     // The gateway's own endpoints.
                     "q", "health", "live", "ready", "started", "metrics", "openapi", "swagger-ui"),

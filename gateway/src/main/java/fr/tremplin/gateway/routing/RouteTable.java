@@ -38,6 +38,8 @@ public final class RouteTable {
             Map.entry("/api/v1/relays", Service.APPLICATIONS),
             Map.entry("/api/v1/agreements", Service.APPLICATIONS),
             Map.entry("/api/v1/signatures", Service.APPLICATIONS),
+            Map.entry("/api/v1/notifications", Service.APPLICATIONS),
+            Map.entry("/api/v1/notification-contacts", Service.APPLICATIONS),
             Map.entry("/api/v1/programmes/*/allocation", Service.APPLICATIONS),
             Map.entry("/api/v1/programmes/*/nominations", Service.APPLICATIONS),
             Map.entry("/api/v1/programmes/*/weeks", Service.APPLICATIONS),

@@ -41,8 +41,17 @@ class RouteTableTest {
     }
 
     @Test
+    void emails_are_applications_service_s() {
+        assertThat(RouteTable.resolve("/api/v1/notifications").map(RouteTable.Route::service)).contains(Service.APPLICATIONS);
+        assertThat(RouteTable.resolve("/api/v1/notifications/n-1/resend").map(RouteTable.Route::service)).contains(Service.APPLICATIONS);
+        assertThat(RouteTable.resolve("/api/v1/notification-contacts/hosts/o-1").map(RouteTable.Route::service))
+                .contains(Service.APPLICATIONS);
+        assertThat(RouteTable.resolve("/api/v1/notificationsx")).isEmpty();
+    }
+
+    @Test
     void every_service_has_routes() {
-        assertThat(RouteTable.prefixes()).hasSize(27);
+        assertThat(RouteTable.prefixes()).hasSize(29);
         assertThat(RouteTable.prefixes().values()).contains(Service.values());
     }
 

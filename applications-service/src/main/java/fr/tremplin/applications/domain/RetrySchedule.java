@@ -4,11 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * When a failed webhook delivery is tried again: after {@code initial}, doubled at each further failure up to
+ * When a failed delivery (a webhook, an email) is tried again: after {@code initial}, doubled at each further failure up to
  * {@code max}; a delivery whose next attempt would fall after its retry window ({@code window} from the message, or
  * from its redelivery) is parked instead.
  */
-public record WebhookRetry(Duration initial, Duration max, Duration window) {
+public record RetrySchedule(Duration initial, Duration max, Duration window) {
 
     /** The wait after the {@code failures}-th failure (1 for the first). */
     public Duration backoff(int failures) {
