@@ -92,7 +92,7 @@ P1=$(postgres_ticks $DB)
 PG_TPS=$(echo "$PGBENCH" | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -1)
 PG_LAT=$(echo "$PGBENCH" | sed -n 's/^latency average = \([0-9.]*\) ms/\1/p')
 PG_TX=$(echo "$PGBENCH" | sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p')
-PG_CPU_PER_TX=$(awk -v t=$((P1 - P0)) -v n="$PG_TX" 'BEGIN { printf "%.2f", n > 0 ? t * 10 / n : 0 }')
+PG_CPU_PER_TX=$(awk -v t=$((P1 - P0)) -v n="$PG_TX" 'BEGIN { printf "%.2f", (n > 0 ? t * 10 / n : 0) }')
 echo "   tps=$PG_TPS latency_avg=${PG_LAT}ms, PostgreSQL CPU ${PG_CPU_PER_TX} ms a transaction"
 RATE=${RATE:-$(awk -v t="$PG_TPS" 'BEGIN { printf "%d", t / 2 }')}
 
@@ -109,7 +109,7 @@ at_rate() {
   local n; n=$(echo "$out" | sed -n 's/.* requests=\([0-9]*\).*/\1/p')
   local cpu="" i names=("${PROCESS_NAMES[@]}" PostgreSQL)
   for i in "${!after[@]}"; do
-    cpu="$cpu${cpu:+, }${names[$i]} $(awk -v t=$((after[i] - before[i])) -v n="$n" 'BEGIN { printf "%.2f", n > 0 ? t * 10 / n : 0 }') ms"
+    cpu="$cpu${cpu:+, }${names[$i]} $(awk -v t=$((after[i] - before[i])) -v n="$n" 'BEGIN { printf "%.2f", (n > 0 ? t * 10 / n : 0) }') ms"
   done
   echo "$out"
   echo "CPU a search: $cpu"
