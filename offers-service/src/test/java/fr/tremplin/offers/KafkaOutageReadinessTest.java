@@ -42,8 +42,8 @@ class KafkaOutageReadinessTest {
             return; // an external broker cannot be stopped from here
         }
         OfferFixtures.Host host = host("Verrerie de Nantua");
-        given().get("/q/health/well").then().statusCode(200).body("checks.find { it.name == 'kafka' }.status",
-                equalTo("UP"));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/q/health/well").then()
+                .statusCode(200).body("checks.find { it.name == 'kafka' }.status", equalTo("UP")));
         List<String> written = new ArrayList<>();
         KafkaTestResource.stopBroker();
         try {
