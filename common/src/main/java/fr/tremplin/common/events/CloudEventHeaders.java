@@ -11,6 +11,13 @@ public final class CloudEventHeaders {
     /** The binding maps datacontenttype to {@code content-type}; we also send {@code ce_datacontenttype} for simple consumers. */
     public static final String CONTENT_TYPE = "content-type";
     public static final String DATA_CONTENT_TYPE = "ce_datacontenttype";
+    /**
+     * The CloudEvents distributed-tracing extension: the W3C trace context of the producer span, as an attribute of
+     * the event ({@link EventTraces}).
+     */
+    public static final String CE_TRACEPARENT = "ce_traceparent";
+    /** The same context as the W3C Trace Context header OpenTelemetry's Kafka instrumentations read and write. */
+    public static final String TRACEPARENT = "traceparent";
 
     private CloudEventHeaders() {
     }

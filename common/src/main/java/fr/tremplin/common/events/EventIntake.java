@@ -2,6 +2,8 @@ package fr.tremplin.common.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.tremplin.common.persistence.LostRaces;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,6 +21,8 @@ import java.util.Optional;
  *   <li>retry that transaction when it lost a race ({@link LostRaces}): a good event never goes to the dead letters
  *       for a deadlock.</li>
  * </ol>
+ * All of it in a consumer span of the producer's trace ({@link EventTraces}), so that its log lines carry the trace id
+ * of the request that caused the event.
  */
 @ApplicationScoped
 public class EventIntake {
@@ -27,13 +31,27 @@ public class EventIntake {
 
     private final ProcessedEvents processed;
     private final ObjectMapper mapper;
+    private final EventTraces traces;
 
-    public EventIntake(ProcessedEvents processed, ObjectMapper mapper) {
+    public EventIntake(ProcessedEvents processed, ObjectMapper mapper, EventTraces traces) {
         this.processed = processed;
         this.mapper = mapper;
+        this.traces = traces;
     }
 
     public <T> void consume(ConsumerRecord<String, String> record, EventHandler<T> handler) {
+        Span span = traces.processing(record, handler.name());
+        try (Scope ignored = span.makeCurrent()) {
+            apply(record, handler);
+        } catch (RuntimeException e) {
+            EventTraces.failed(span, e);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private <T> void apply(ConsumerRecord<String, String> record, EventHandler<T> handler) {
         IncomingEvent event;
         Optional<T> typed;
         try {

@@ -15,7 +15,8 @@ import java.util.UUID;
 /**
  * Writes an event in the same database transaction as the change it describes (Debezium outbox pattern):
  * a rolled-back change emits nothing, a committed one is published by {@link OutboxRelay} even after a crash
- * or a Kafka outage.
+ * or a Kafka outage. The row keeps the trace context of the change ({@link EventTraces}), so that the event's
+ * producer and consumer spans join the request's trace.
  */
 @ApplicationScoped
 public class Outbox {
@@ -44,8 +45,8 @@ public class Outbox {
         // once per transaction however many events it wrote, and it wakes OutboxRelay at once.
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(
-                     "WITH recorded AS (INSERT INTO outbox_event (id, topic, message_key, type, subject, headers, payload) "
-                             + "VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb) RETURNING seq) "
+                     "WITH recorded AS (INSERT INTO outbox_event (id, topic, message_key, type, subject, headers, payload, "
+                             + "traceparent) VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?) RETURNING seq) "
                              + "SELECT pg_notify('" + OutboxRelay.CHANNEL + "', '') FROM recorded")) {
             insert.setObject(1, id);
             insert.setString(2, topic);
@@ -54,6 +55,7 @@ public class Outbox {
             insert.setString(5, subject);
             insert.setString(6, mapper.writeValueAsString(extraHeaders));
             insert.setString(7, mapper.writeValueAsString(payload));
+            insert.setString(8, EventTraces.currentTraceparent());
             insert.executeQuery().close();
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("could not record event " + type, e);

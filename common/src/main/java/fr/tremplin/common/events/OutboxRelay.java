@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -40,6 +41,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * A row is marked published only once the broker acknowledged it, so an outage only delays events;
  * a redelivery after a crash between ack and mark is absorbed by the consumers' processed-event record.
  * One relay at a time per database (advisory lock), so that two instances never reorder a key's events.
+ * Each row is sent in a producer span of the trace its change kept ({@link EventTraces}).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -53,16 +55,20 @@ public class OutboxRelay {
     private final ObjectMapper mapper;
     private final OutboxConfig config;
     private final Map<String, Object> kafkaConfig;
+    private final EventTraces traces;
     private final AtomicLong pending;
+    private volatile Failure failure;
     private volatile KafkaProducer<String, byte[]> producer;
     private volatile NotifiedLoop loop;
 
     public OutboxRelay(AgroalDataSource dataSource, ObjectMapper mapper, OutboxConfig config,
-                       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, MeterRegistry registry) {
+                       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, MeterRegistry registry,
+                       EventTraces traces) {
         this.dataSource = dataSource;
         this.mapper = mapper;
         this.config = config;
         this.kafkaConfig = kafkaConfig;
+        this.traces = traces;
         this.pending = registry.gauge("tremplin.outbox.pending", new AtomicLong());
     }
 
@@ -93,12 +99,27 @@ public class OutboxRelay {
             do {
                 published = QuarkusTransaction.requiringNew().call(this::publishBatch);
             } while (published >= config.batchSize() && (loop == null || loop.running()));
+            failure = null;
         } catch (RuntimeException e) {
             // Kafka unreachable or slow: the rows stay pending and the next pass tries again.
             LOG.warnf("outbox relay pass failed, will retry: %s", rootMessage(e));
             closeProducer();
+            Failure previous = failure;
+            failure = new Failure(previous == null ? Instant.now() : previous.since(), rootMessage(e));
             recordFailure(rootMessage(e));
         }
+    }
+
+    /**
+     * Why events are waiting, or null when the last pass published what was pending ({@link KafkaHealth}): a pass
+     * with nothing to publish, or left to another instance holding the relay lock, counts as a success.
+     */
+    public Failure lastFailure() {
+        return failure;
+    }
+
+    /** Since when the passes fail (the first failed pass), and the last one's reason. */
+    public record Failure(Instant since, String reason) {
     }
 
     /** What an operator sees on the rows a failed pass tried: how many passes, and the last reason. */
@@ -132,13 +153,30 @@ public class OutboxRelay {
                 return 0;
             }
             List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
-            KafkaProducer<String, byte[]> kafka = producer();
-            for (PendingEvent event : batch) {
-                acks.add(kafka.send(toRecord(event)));
-            }
-            kafka.flush();
-            for (Future<RecordMetadata> ack : acks) {
-                ack.get(30, TimeUnit.SECONDS);
+            List<Span> spans = new ArrayList<>(batch.size());
+            try {
+                KafkaProducer<String, byte[]> kafka = producer();
+                for (PendingEvent event : batch) {
+                    Span span = traces.publishing(event.topic(), event.id(), event.type(), event.traceparent());
+                    spans.add(span);
+                    acks.add(kafka.send(toRecord(event, EventTraces.traceparent(span)), (metadata, failed) -> {
+                        if (failed != null) {
+                            EventTraces.failed(span, failed);
+                        }
+                        span.end();
+                    }));
+                }
+                kafka.flush();
+                for (Future<RecordMetadata> ack : acks) {
+                    ack.get(30, TimeUnit.SECONDS);
+                }
+            } catch (Exception e) {
+                // a send refused before any callback (closed producer, no metadata): its span ends here
+                spans.forEach(span -> {
+                    EventTraces.failed(span, e);
+                    span.end();
+                });
+                throw e;
             }
             markPublished(connection, batch);
             return batch.size();
@@ -157,7 +195,7 @@ public class OutboxRelay {
     private List<PendingEvent> loadPending(Connection connection) throws Exception {
         List<PendingEvent> batch = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT seq, id, topic, message_key, type, subject, headers::text, payload::text, created_at "
+                "SELECT seq, id, topic, message_key, type, subject, headers::text, payload::text, created_at, traceparent "
                         + "FROM outbox_event WHERE published_at IS NULL ORDER BY seq LIMIT ?")) {
             select.setInt(1, config.batchSize());
             try (ResultSet rs = select.executeQuery()) {
@@ -165,14 +203,14 @@ public class OutboxRelay {
                     batch.add(new PendingEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getString(6),
                             mapper.readValue(rs.getString(7), new TypeReference<HashMap<String, String>>() { }),
-                            rs.getString(8), rs.getTimestamp(9).toInstant()));
+                            rs.getString(8), rs.getTimestamp(9).toInstant(), rs.getString(10)));
                 }
             }
         }
         return batch;
     }
 
-    private ProducerRecord<String, byte[]> toRecord(PendingEvent event) {
+    private ProducerRecord<String, byte[]> toRecord(PendingEvent event, String traceparent) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.topic(), event.key(),
                 event.payload().getBytes(StandardCharsets.UTF_8));
         header(record, CloudEventHeaders.SPEC_VERSION, "1.0");
@@ -186,6 +224,10 @@ public class OutboxRelay {
         header(record, CloudEventHeaders.CONTENT_TYPE, "application/json");
         header(record, CloudEventHeaders.DATA_CONTENT_TYPE, "application/json");
         event.headers().forEach((name, value) -> header(record, name, value));
+        if (traceparent != null) {
+            header(record, CloudEventHeaders.CE_TRACEPARENT, traceparent);
+            header(record, CloudEventHeaders.TRACEPARENT, traceparent);
+        }
         return record;
     }
 
@@ -251,6 +293,6 @@ public class OutboxRelay {
     }
 
     private record PendingEvent(long seq, String id, String topic, String key, String type, String subject,
-                                Map<String, String> headers, String payload, Instant createdAt) {
+                                Map<String, String> headers, String payload, Instant createdAt, String traceparent) {
     }
 }

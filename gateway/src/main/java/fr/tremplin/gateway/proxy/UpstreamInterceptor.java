@@ -16,6 +16,7 @@ import fr.tremplin.gateway.problem.ProblemResponses;
 import fr.tremplin.gateway.routing.Service;
 import fr.tremplin.gateway.routing.UpstreamAddress;
 import io.netty.channel.ConnectTimeoutException;
+import io.opentelemetry.api.trace.Span;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -32,14 +33,16 @@ import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
 
 /**
- * What the gateway adds to a plain reverse proxy for one service: forwarding headers on the way in, the body limit
- * for chunked bodies, and on the way out problem+json answers instead of the proxy's empty 502.
+ * What the gateway adds to a plain reverse proxy for one service: forwarding headers and the trace context on the way
+ * in, the body limit for chunked bodies, and on the way out problem+json answers instead of the proxy's empty 502.
  */
 final class UpstreamInterceptor implements ProxyInterceptor {
 
     private static final Logger LOG = Logger.getLogger(UpstreamInterceptor.class);
     private static final String X_FORWARDED_FOR = "X-Forwarded-For";
     private static final String X_FORWARDED_PROTO = "X-Forwarded-Proto";
+    // W3C Trace Context and Baggage, as the propagators (quarkus.otel.propagators) read and write them
+    private static final List<String> TRACE_HEADERS = List.of("traceparent", "tracestate", "baggage");
 
     private final Service service;
     private final UpstreamAddress address;
@@ -70,6 +73,12 @@ final class UpstreamInterceptor implements ProxyInterceptor {
         addForwardedFor(request.headers(), incoming.remoteAddress());
         if (!request.headers().contains(X_FORWARDED_PROTO)) {
             request.headers().set(X_FORWARDED_PROTO, incoming.scheme() == null ? "http" : incoming.scheme());
+        }
+        if (Span.current().getSpanContext().isValid()) {
+            // The gateway traces (docs/ARCHITECTURE.md, "Traces"): the Vert.x client writes the context of the
+            // gateway's own span, which continues the caller's. The caller's headers, copied by the proxy, would travel
+            // beside it, and the service would take the first, skipping the gateway. Traces off, they go up unchanged.
+            TRACE_HEADERS.forEach(request.headers()::remove);
         }
         LimitedBody limited = null;
         if (request.getBody() != null && request.getBody().length() < 0) {
