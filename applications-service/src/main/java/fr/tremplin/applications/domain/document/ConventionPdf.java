@@ -87,11 +87,11 @@ public final class ConventionPdf {
             Convention.School school = c.school();
             w.labelled("L'établissement d'enseignement", or(school.name()) + " (UAI " + school.uai() + ")"
                     + (school.city() == null ? "" : ", " + school.city()) + ", représenté par son chef d'établissement"
-                    + (c.signatures().principal() == null ? "" : ", " + or(c.signatures().principal().name())) + ".");
+                    + signerName(c.signatures().principal()) + ".");
             Convention.Host host = c.host();
             w.labelled("L'organisme d'accueil", or(host.organisationName())
                     + (host.city() == null ? "" : ", " + host.city()) + ", représenté par son responsable"
-                    + (c.signatures().host() == null ? "" : ", " + or(c.signatures().host().name())) + ".");
+                    + signerName(c.signatures().host()) + ".");
             w.labelled("Le tuteur de l'élève", host.tutorName() == null ? MISSING
                     : host.tutorName() + (host.tutorFunction() == null ? "" : ", " + host.tutorFunction()) + ".");
             w.labelled("L'élève", or(c.pupil().name()) + ", élève de troisième de l'établissement ci-dessus.");
@@ -178,6 +178,11 @@ public final class ConventionPdf {
         }
     }
 
+    /** ", Jeanne Dupré" once the party signed under a name; nothing before. */
+    private static String signerName(Convention.Signature signature) {
+        return signature == null || signature.name() == null ? "" : ", " + signature.name();
+    }
+
     private static String or(String value) {
         return value == null || value.isBlank() ? MISSING : value;
     }
@@ -223,7 +228,7 @@ public final class ConventionPdf {
                 return;
             }
             var at = signature.at().atZone(PARIS);
-            text("Signé électroniquement par " + or(signature.name()) + " le " + SHORT_DATE.format(at) + " à "
+            text("Signé électroniquement" + (signature.name() == null ? "" : " par " + signature.name()) + " le " + SHORT_DATE.format(at) + " à "
                     + TIME.format(at) + " (heure de Paris).", regular, BODY, 12);
             text("Empreinte SHA-256 du document signé : " + signature.documentSha256(), regular, 7.5f, 12);
         }
