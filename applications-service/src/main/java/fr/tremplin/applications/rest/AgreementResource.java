@@ -158,15 +158,6 @@ public class AgreementResource {
         return agreements.sign(caller, id, request);
     }
 
-    /** The same signature sent without a body nor Content-Type (as before the body existed); no name, no hash check. */
-    @POST
-    @Path("/{id}/sign")
-    @RolesAllowed({Roles.PRINCIPAL, Roles.HOST})
-    @Operation(hidden = true)
-    public AgreementView signWithoutBody(@PathParam("id") UUID id) {
-        return agreements.sign(caller, id, null);
-    }
-
     @POST
     @Path("/{id}/signing-link")
     @RolesAllowed({Roles.PRINCIPAL, Roles.MAIN_TEACHER, Roles.RIPREE, Roles.TEACHER})

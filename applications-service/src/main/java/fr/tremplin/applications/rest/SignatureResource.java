@@ -88,13 +88,4 @@ public class SignatureResource {
                                             schema = @Schema(implementation = SignRequest.class))) @Valid SignRequest request) {
         return agreements.familySign(token, request);
     }
-
-    /** The same signature sent without a body nor Content-Type (as before the body existed). */
-    @POST
-    @Path("/{token}")
-    @PermitAll
-    @Operation(hidden = true)
-    public FamilyAgreementView signWithoutBody(@PathParam("token") String token) {
-        return agreements.familySign(token, null);
-    }
 }
