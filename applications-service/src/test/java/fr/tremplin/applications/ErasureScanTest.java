@@ -27,7 +27,7 @@ import static org.hamcrest.Matchers.nullValue;
 /**
  * Erasure is complete (issue 10): once {@code pupil.erased} arrives on tremplin.schools.v1, no text, varchar or jsonb
  * column of any table of this service's database holds a free text written for that pupil (motivation, reasons,
- * tutor; the scan is tremplin-testing's {@link ErasureScan}), while the candidacies, their history and their agreement stay, counted and in their states.
+ * tutor, the family part, activities and signers' names; the scan is tremplin-testing's {@link ErasureScan}), while the candidacies, their history and their agreement stay, counted and in their states.
  */
 @QuarkusTest
 class ErasureScanTest {
@@ -46,7 +46,12 @@ class ErasureScanTest {
         String cancelReason = "Annulation " + tag + " : déménagement à Lyon";
         String tutorName = "Tuteur " + tag + " Dupont";
         String tutorFunction = "Fonction " + tag + " menuisier";
-        List<String> texts = List.of(motivationA, motivationB, acceptReason, cancelReason, tutorName, tutorFunction);
+        String pupilName = "Élève " + tag + " Martin";
+        String representativeName = "Parent " + tag + " Martin";
+        String activities = "Activités " + tag + " : atelier et menuiserie";
+        String principalName = "Principale " + tag + " Durand";
+        List<String> texts = List.of(motivationA, motivationB, acceptReason, cancelReason, tutorName, tutorFunction,
+                pupilName, representativeName, activities, principalName);
 
         Fixtures.Offer first = offer("01", 2, W05);
         Fixtures.Offer second = offer("01", 2, W06);
@@ -74,10 +79,20 @@ class ErasureScanTest {
         given().header("Authorization", first.hostBearer()).contentType(ContentType.JSON)
                 .body(Map.of("name", tutorName, "function", tutorFunction)).put(agreement + "/tutor").then()
                 .statusCode(200);
+        // the family part, the week's activities, a signature under a name (issue 16's document)
+        given().header("Authorization", principal(uai)).contentType(ContentType.JSON)
+                .body(Map.of("pupilName", pupilName, "legalRepresentativeName", representativeName))
+                .put(agreement + "/family").then().statusCode(200);
+        given().header("Authorization", first.hostBearer()).contentType(ContentType.JSON)
+                .body(Map.of("dailyHours", List.of(Map.of("day", "MONDAY", "start", "09:00", "end", "12:00",
+                        "breakMinutes", 0)), "activities", activities)).put(agreement + "/schedule").then().statusCode(200);
+        given().header("Authorization", principal(uai)).contentType(ContentType.JSON)
+                .body(Map.of("signerName", principalName)).post(agreement + "/sign").then().statusCode(200);
         String token = given().header("Authorization", principal(uai)).post(agreement + "/signing-link").then()
                 .statusCode(201).extract().path("token");
 
-        assertThat(ErasureScan.textColumns()).contains("application.motivation", "application_transition.reason",
+        assertThat(ErasureScan.textColumns()).contains("agreement.pupil_name", "agreement.legal_representative_name",
+                "agreement.activities", "agreement.principal_signer_name","application.motivation", "application_transition.reason",
                 "agreement.tutor_name", "outbox_event.payload", "idempotency_key.body");
         for (String text : texts) {
             assertThat(columnsHolding(text)).as(text).isNotEmpty();     // the scan does see them before

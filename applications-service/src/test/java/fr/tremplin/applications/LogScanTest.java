@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -92,10 +93,28 @@ class LogScanTest {
                     .put(agreement + "/tutor").then().statusCode(200);
             String principal = principal(uai);
             secrets.put("principal's token", principal.substring("Bearer ".length()));
+            // the family part, the week, the document, a signature under a name (issue 16)
+            secrets.put("pupil's name", "Élève " + tag + " Martin");
+            secrets.put("legal representative's name", "Parent " + tag + " Martin");
+            secrets.put("activities", "Activités " + tag + " : atelier");
+            secrets.put("principal's name", "Principale " + tag + " Durand");
+            given().header("Authorization", principal).contentType(ContentType.JSON)
+                    .body(Map.of("pupilName", secrets.get("pupil's name"),
+                            "legalRepresentativeName", secrets.get("legal representative's name")))
+                    .put(agreement + "/family").then().statusCode(200);
+            given().header("Authorization", first.hostBearer()).contentType(ContentType.JSON)
+                    .body(Map.of("dailyHours", List.of(Map.of("day", "MONDAY", "start", "09:00", "end", "12:00",
+                            "breakMinutes", 0)), "activities", secrets.get("activities")))
+                    .put(agreement + "/schedule").then().statusCode(200);
+            given().header("Authorization", principal).get(agreement + "/document").then().statusCode(200);
+            given().header("Authorization", principal).contentType(ContentType.JSON)
+                    .body(Map.of("signerName", secrets.get("principal's name"))).post(agreement + "/sign").then()
+                    .statusCode(200);
             String link = given().header("Authorization", principal).post(agreement + "/signing-link").then()
                     .statusCode(201).extract().path("token");
             secrets.put("signing link", link);
             given().get("/api/v1/signatures/" + link).then().statusCode(200);
+            given().get("/api/v1/signatures/" + link + "/document").then().statusCode(200);
             given().post("/api/v1/signatures/" + link).then().statusCode(200);
             given().post("/api/v1/signatures/" + link).then().statusCode(404);
 

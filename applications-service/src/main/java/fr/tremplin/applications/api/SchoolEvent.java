@@ -7,7 +7,7 @@ import java.util.UUID;
 /**
  * What this service keeps from {@code tremplin.schools.v1} (docs/EVENTS.md): a school's description, a pupil's school
  * and class, a pupil's erasure, a main teacher's assignment to a class. Read and checked by {@code consumers.SchoolEventsConsumer}, applied by
- * {@code service.SchoolReadModel}. Never a name.
+ * {@code service.SchoolReadModel}. Never a person's name.
  */
 public sealed interface SchoolEvent {
 
@@ -15,10 +15,10 @@ public sealed interface SchoolEvent {
     Instant asOf();
 
     /**
-     * {@code school.registered}, {@code school.updated}: its priority, département, bassin, declared weeks and the
+     * {@code school.registered}, {@code school.updated}: its name and city (for the agreement's document), its priority, département, bassin, declared weeks and the
      * 3e headcount its principal declared ({@code thirdYearPupils}, null when not declared).
      */
-    record SchoolChanged(String uai, String priority, String department, String academy, String bassin,
+    record SchoolChanged(String uai, String name, String city, String priority, String department, String academy, String bassin,
                          List<String> declaredWeeks, Integer thirdYearPupils, Instant asOf) implements SchoolEvent {
     }
 

@@ -55,7 +55,8 @@ public class SchoolEventsConsumer implements EventHandler<SchoolEvent> {
         if (event.type().startsWith("school.")) {
             // the payload's uai, else the record's key (schools-service keys its records by UAI)
             String uai = event.text("uai") != null || event.key() == null ? event.required("uai") : event.key();
-            return Optional.of(new SchoolEvent.SchoolChanged(uai, event.required("priority"),
+            return Optional.of(new SchoolEvent.SchoolChanged(uai, event.text("name"), event.text("city"),
+                    event.required("priority"),
                     event.text("department"), event.text("academy"), event.text("bassin"), declaredWeeks(event),
                     thirdYearPupils(event), event.asOf()));
         }

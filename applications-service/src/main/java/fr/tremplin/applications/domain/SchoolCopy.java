@@ -24,6 +24,9 @@ public class SchoolCopy extends PanacheEntityBase {
 
     @Id
     public String uai;
+    /** Its name and city, for the agreement's document; null until an event carrying them. */
+    public String name;
+    public String city;
     public String priority;
     public String department;
     public String academy;

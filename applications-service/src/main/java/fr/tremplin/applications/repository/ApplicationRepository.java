@@ -120,8 +120,8 @@ public class ApplicationRepository {
     /**
      * Removes every free text and personal datum of an erased pupil kept here, keeping the rows, their counts and
      * their states: the candidacies' motivation (nulled), the reasons people wrote in their history (replaced by
-     * {@link #ERASED}; the system's own reasons, such as "pupil erased", stay), the agreements' tutor and signing
-     * link, the same reasons in the outbox's payloads (published or not) and the stored answers of idempotent
+     * {@link #ERASED}; the system's own reasons, such as "pupil erased", stay), the agreements' tutor, signing
+     * link, family part (the pupil's and legal representative's names), activities and signers' names, the same reasons in the outbox's payloads (published or not) and the stored answers of idempotent
      * submissions (which repeat the motivation). Flushes first, so that no pending change of the session writes a
      * text back afterwards.
      */
@@ -135,7 +135,9 @@ public class ApplicationRepository {
                         + "AND t.actor_role <> 'system'")
                 .setParameter(1, pupilId).setParameter(2, ERASED).executeUpdate();
         em.createNativeQuery("UPDATE agreement SET tutor_name = NULL, tutor_function = NULL, signing_token_hash = NULL, "
-                        + "signing_token_expires_at = NULL WHERE pupil_id = ?1")
+                        + "signing_token_expires_at = NULL, pupil_name = NULL, legal_representative_name = NULL, "
+                        + "activities = NULL, principal_signer_name = NULL, host_signer_name = NULL, "
+                        + "family_signer_name = NULL WHERE pupil_id = ?1")
                 .setParameter(1, pupilId).executeUpdate();
         em.createNativeQuery("UPDATE outbox_event o SET payload = jsonb_set(o.payload, '{reason}', to_jsonb(CAST(?3 AS text))) "
                         + "FROM application a WHERE a.pupil_id = ?1 AND o.topic = ?2 AND o.message_key = CAST(a.id AS text) "

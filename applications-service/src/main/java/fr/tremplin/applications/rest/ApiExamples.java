@@ -72,10 +72,20 @@ final class ApiExamples {
              "organisationId": "7b2d9c1e-3a4f-4d5e-8f6a-1b2c3d4e5f60", "organisationName": "Boulangerie du Beffroi",
              "city": "Lille", "week": "2027-W05", "startsOn": "2027-02-01", "endsOn": "2027-02-05",
              "tutor": {"name": "Camille Exemple", "function": "Artisan boulanger"},
-             "signatures": {"principal": {"signed": true, "signedAt": "2026-12-01T08:30:00Z", "signedBy": "principal-0590001A"},
-                            "host": {"signed": true, "signedAt": "2026-12-02T14:10:00Z", "signedBy": "host-beffroi"},
+             "family": {"pupilName": "Léa Exemple", "legalRepresentativeName": "Marc Exemple"},
+             "dailyHours": [{"day": "MONDAY", "start": "09:00", "end": "16:30", "breakMinutes": 60},
+                            {"day": "TUESDAY", "start": "09:00", "end": "16:30", "breakMinutes": 60}],
+             "activities": "Accueil et règles d'hygiène; observation du pétrissage et de la cuisson",
+             "signatures": {"principal": {"signed": true, "signedAt": "2026-12-01T08:30:00Z", "signedBy": "principal-0590001A",
+                                          "signerName": "Jeanne Exemple", "documentSha256": "9b1f0c3e5a7d2b4f6e8a0c2d4f6b8e0a1c3e5f7a9b2d4c6e8f0a1b3c5d7e9f2a"},
+                            "host": {"signed": true, "signedAt": "2026-12-02T14:10:00Z", "signedBy": "host-beffroi",
+                                     "signerName": "Paul Exemple", "documentSha256": "4e6a8c0b2d4f6e8a0c2e4b6d8f0a2c4e6b8d0f2a4c6e8b0d2f4a6c8e0b2d4f6a"},
                             "legalRepresentative": {"signed": false}},
+             "documentSha256": "0d2f4a6c8e0b2d4f6a8c0e2b4d6f8a0c2e4b6d8f0a2c4e6b8d0f2a4c6e8b0d2f",
              "signingLinkExpiresAt": "2026-12-16T08:30:00Z", "createdAt": "2026-11-30T16:00:00Z", "version": 3}""";
+
+    static final String SIGN = """
+            {"signerName": "Jeanne Exemple", "documentSha256": "9b1f0c3e5a7d2b4f6e8a0c2d4f6b8e0a1c3e5f7a9b2d4c6e8f0a1b3c5d7e9f2a"}""";
 
     static final String SIGNING_TOKEN = "q7Lr2VxN0bXwJ5kT9pZc3HsE8yUa1MdG4fRi6OnWe";
 

@@ -5,11 +5,15 @@ import fr.tremplin.applications.domain.Action;
 import fr.tremplin.applications.domain.Actor;
 import fr.tremplin.applications.domain.Agreement;
 import fr.tremplin.applications.domain.Application;
-import fr.tremplin.applications.domain.CandidacyLifecycle;
 import fr.tremplin.applications.domain.programme.ProgrammeCopy;
 import fr.tremplin.applications.domain.programme.ProgrammeTutor;
 import fr.tremplin.applications.repository.ApplicationRepository;
+import fr.tremplin.applications.api.AgreementDocument;
+import fr.tremplin.applications.api.AgreementPupilRequest;
+import fr.tremplin.applications.api.AgreementScheduleRequest;
 import fr.tremplin.applications.api.AgreementView;
+import fr.tremplin.applications.api.SignRequest;
+import fr.tremplin.applications.domain.document.DailyHours;
 import fr.tremplin.applications.api.FamilyAgreementView;
 import fr.tremplin.applications.api.SigningLinkView;
 import fr.tremplin.applications.api.TutorRequest;
@@ -28,6 +32,10 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Objects;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -37,8 +45,9 @@ import java.util.UUID;
 /**
  * Signing the agreement of a confirmed candidacy: the school's principal and the host sign with their accounts; a
  * legal representative signs without an account, through a one-time link that school staff ask for and hand to the
- * family. Only the SHA-256 of the link's token is stored; the token is shown once, never logged. When the third
- * signature lands, the candidacy becomes AGREEMENT_SIGNED and {@code agreement.signed} is published.
+ * family. Only the SHA-256 of the link's token is stored; the token is shown once, never logged. Each signature
+ * records the SHA-256 of the document it was given on ({@link AgreementDocuments}); a change to the agreement after a
+ * signature takes the signatures back ({@code takeBackSignatures}). When the third signature lands, the candidacy becomes AGREEMENT_SIGNED and {@code agreement.signed} is published.
  */
 @ApplicationScoped
 public class AgreementService {
@@ -51,9 +60,11 @@ public class AgreementService {
     private final AuditTrail audit;
     private final ApplicationsConfig config;
     private final Clock clock;
+    private final AgreementDocuments documents;
 
     public AgreementService(EntityManager em, ApplicationRepository applications, Transitions transitions,
-                            AuditTrail audit, ApplicationsConfig config, Clock clock) {
+                            AuditTrail audit, ApplicationsConfig config, Clock clock, AgreementDocuments documents) {
+        this.documents = documents;
         this.em = em;
         this.applications = applications;
         this.transitions = transitions;
@@ -69,12 +80,25 @@ public class AgreementService {
         if (!ApplicationAccess.canRead(caller, application)) {
             throw ProblemException.forbidden("this agreement is outside your scope");
         }
-        return AgreementView.of(agreement);
+        return view(agreement, AgreementAccess.isParty(caller, application));
+    }
+
+    /** The agreement's PDF as it stands, for its parties ({@link AgreementAccess}). */
+    @Transactional
+    public AgreementDocument document(Caller caller, UUID id) {
+        Agreement agreement = find(id);
+        Application application = applications.find(agreement.applicationId).orElseThrow();
+        if (!AgreementAccess.isParty(caller, application)) {
+            throw ProblemException.forbidden("the agreement's document is for its parties only: the staff of the "
+                    + "pupil's school, the host and admins");
+        }
+        return documents.render(agreement);
     }
 
     /**
-     * The host names its tutor for the week, before it signs: a name and function, or one of the programme's tutors
-     * for a candidacy of a programme (their name, their service's name as function; another programme's: 422).
+     * The host names its tutor for the week: a name and function, or one of the programme's tutors for a candidacy
+     * of a programme (their name, their service's name as function; another programme's: 422). A change after a
+     * signature takes the signatures back.
      */
     @Transactional
     public AgreementView setTutor(Caller caller, UUID id, TutorRequest request) {
@@ -82,9 +106,8 @@ public class AgreementService {
         requireInScope(caller, Roles.HOST, locked.application());
         Agreement agreement = locked.agreement();
         requireDraft(agreement);
-        if (agreement.hostSignedAt != null) {
-            throw ProblemException.conflict("the host already signed this agreement; its tutor can no longer change");
-        }
+        String name;
+        String function;
         if (request.programmeTutorId() != null) {
             ProgrammeTutor tutor = ProgrammeTutor.findById(request.programmeTutorId());
             if (tutor == null || !tutor.programmeId.equals(locked.application().offerId)) {
@@ -94,24 +117,86 @@ public class AgreementService {
                 throw ProblemException.unprocessable("programmeTutorId", "this tutor is inactive");
             }
             ProgrammeCopy programme = ProgrammeCopy.findById(tutor.programmeId);
-            agreement.tutorName = tutor.name;
-            agreement.tutorFunction = programme == null ? tutor.serviceId : programme.services().stream()
+            name = tutor.name;
+            function = programme == null ? tutor.serviceId : programme.services().stream()
                     .filter(service -> service.id().equals(tutor.serviceId)).map(ProgrammeCopy.Service::name)
                     .findFirst().orElse(tutor.serviceId);
         } else {
             if (request.name() == null || request.name().isBlank()) {
                 throw ProblemException.invalid("name", "must not be blank (or name a programme's tutor: programmeTutorId)");
             }
-            agreement.tutorName = request.name().strip();
-            agreement.tutorFunction = request.function() == null ? null : request.function().strip();
+            name = request.name().strip();
+            function = request.function() == null ? null : request.function().strip();
         }
+        boolean changed = !Objects.equals(name, agreement.tutorName) || !Objects.equals(function, agreement.tutorFunction);
+        agreement.tutorName = name;
+        agreement.tutorFunction = function;
         audit.record(caller, "agreement.tutor-set", "agreement", agreement.id, null);
-        return flushed(agreement);
+        if (changed) {
+            takeBackSignatures(caller, agreement, "the tutor changed");
+        }
+        return flushed(agreement, true);
     }
 
-    /** The principal of the pupil's school, or the host, signs. */
+    /**
+     * The staff of the pupil's school give the family part: the pupil's and the legal representative's names. A
+     * change after a signature takes the signatures back.
+     */
     @Transactional
-    public AgreementView sign(Caller caller, UUID id) {
+    public AgreementView setFamily(Caller caller, UUID id, AgreementPupilRequest request) {
+        Locked locked = lock(id);
+        if (!AgreementAccess.isSchoolStaff(caller, locked.application())) {
+            throw ProblemException.forbidden("only the staff of the pupil's school name the pupil and their legal representative");
+        }
+        Agreement agreement = locked.agreement();
+        requireDraft(agreement);
+        String pupil = request.pupilName().strip();
+        String representative = request.legalRepresentativeName().strip();
+        boolean changed = !pupil.equals(agreement.pupilName) || !representative.equals(agreement.legalRepresentativeName);
+        agreement.pupilName = pupil;
+        agreement.legalRepresentativeName = representative;
+        audit.record(caller, "agreement.family-set", "agreement", agreement.id, null);
+        if (changed) {
+            takeBackSignatures(caller, agreement, "the pupil's or legal representative's name changed");
+        }
+        return flushed(agreement, true);
+    }
+
+    /**
+     * The host gives the week's daily hours (within what a pupil under 15 may do: 422 naming the day otherwise) and
+     * the activities. A change after a signature takes the signatures back.
+     */
+    @Transactional
+    public AgreementView setSchedule(Caller caller, UUID id, AgreementScheduleRequest request) {
+        Locked locked = lock(id);
+        requireInScope(caller, Roles.HOST, locked.application());
+        Agreement agreement = locked.agreement();
+        requireDraft(agreement);
+        List<DailyHours> days = request.dailyHours().stream().map(day -> new DailyHours(day.day(),
+                LocalTime.parse(day.start()), LocalTime.parse(day.end()), day.breakMinutes())).toList();
+        DailyHours.violation(days).ifPresent(violation -> {
+            throw ProblemException.unprocessable("dailyHours", violation);
+        });
+        String[] hours = days.stream().sorted(Comparator.comparing(DailyHours::day)).map(DailyHours::encode)
+                .toArray(String[]::new);
+        String activities = request.activities().strip();
+        boolean changed = !Arrays.equals(hours, agreement.dailyHours) || !activities.equals(agreement.activities);
+        agreement.dailyHours = hours;
+        agreement.activities = activities;
+        audit.record(caller, "agreement.schedule-set", "agreement", agreement.id, null);
+        if (changed) {
+            takeBackSignatures(caller, agreement, "the daily hours or activities changed");
+        }
+        return flushed(agreement, true);
+    }
+
+    /**
+     * The principal of the pupil's school, or the host, signs the document as it stands now: its SHA-256 is recorded
+     * with the signature, with the name the signer gives. A signer who sends the hash of the document they read is
+     * refused (409) when it is no longer the document's.
+     */
+    @Transactional
+    public AgreementView sign(Caller caller, UUID id, SignRequest request) {
         Locked locked = lock(id);
         Agreement agreement = locked.agreement();
         String role = List.of(Roles.PRINCIPAL, Roles.HOST).stream()
@@ -123,8 +208,11 @@ public class AgreementService {
             if (agreement.principalSignedAt != null) {
                 throw ProblemException.conflict("the principal already signed this agreement");
             }
+            String signed = signedDocument(agreement, request);
             agreement.principalSignedAt = now;
             agreement.principalSignedBy = caller.id();
+            agreement.principalSignerName = signerName(request);
+            agreement.principalDocumentSha256 = signed;
         } else {
             if (agreement.hostSignedAt != null) {
                 throw ProblemException.conflict("the host already signed this agreement");
@@ -133,21 +221,22 @@ public class AgreementService {
                 throw ProblemException.unprocessable("tutor", "name the tutor (PUT /api/v1/agreements/" + id
                         + "/tutor) before signing");
             }
+            String signed = signedDocument(agreement, request);
             agreement.hostSignedAt = now;
             agreement.hostSignedBy = caller.id();
+            agreement.hostSignerName = signerName(request);
+            agreement.hostDocumentSha256 = signed;
         }
         audit.record(caller, "agreement.signed-by-" + role, "agreement", agreement.id, null);
         completeIfSigned(agreement, locked.application(), new Actor(caller.id(), role), now);
-        return flushed(agreement);
+        return flushed(agreement, AgreementAccess.isParty(caller, locked.application()));
     }
 
     /** School staff ask for the family's signing link: a new one-time token (the previous one stops working). */
     @Transactional
     public SigningLinkView issueSigningLink(Caller caller, UUID id) {
         Locked locked = lock(id);
-        boolean staff = CandidacyLifecycle.SCHOOL_STAFF.stream()
-                .anyMatch(r -> ApplicationAccess.inScope(caller, r, locked.application()));
-        if (!staff) {
+        if (!AgreementAccess.isSchoolStaff(caller, locked.application())) {
             throw ProblemException.forbidden("only the staff of the pupil's school hand out the family's signing link");
         }
         Agreement agreement = locked.agreement();
@@ -189,12 +278,22 @@ public class AgreementService {
     /** What the holder of a signing link sees. */
     @Transactional
     public FamilyAgreementView familyView(String token) {
-        return FamilyAgreementView.of(byToken(token));
+        Agreement agreement = byToken(token);
+        return FamilyAgreementView.of(agreement, documents.render(agreement).sha256());
     }
 
-    /** The legal representative signs through the link; the link is spent. */
+    /** The document the holder of a signing link is about to sign. */
     @Transactional
-    public FamilyAgreementView familySign(String token) {
+    public AgreementDocument familyDocument(String token) {
+        return documents.render(byToken(token));
+    }
+
+    /**
+     * The legal representative signs through the link, the document as it stands now (its SHA-256 recorded, a stale
+     * one refused as for the others); the link is spent.
+     */
+    @Transactional
+    public FamilyAgreementView familySign(String token, SignRequest request) {
         Agreement unlocked = byToken(token);
         Locked locked = lock(unlocked.id);
         Agreement agreement = locked.agreement();
@@ -203,6 +302,8 @@ public class AgreementService {
         }
         requireDraft(agreement);
         Instant now = clock.instant();
+        agreement.familyDocumentSha256 = signedDocument(agreement, request);
+        agreement.familySignerName = signerName(request);
         agreement.familySignedAt = now;
         agreement.signingTokenHash = null;
         agreement.signingTokenExpiresAt = null;
@@ -210,7 +311,43 @@ public class AgreementService {
                 "agreement", agreement.id, null);
         completeIfSigned(agreement, locked.application(), Actor.LEGAL_REPRESENTATIVE, now);
         em.flush();
-        return FamilyAgreementView.of(agreement);
+        return FamilyAgreementView.of(agreement, documents.render(agreement).sha256());
+    }
+
+    /**
+     * The SHA-256 of the document a signature given now is bound to; 409 when the signer read another one (the
+     * agreement changed, or another party signed, since).
+     */
+    private String signedDocument(Agreement agreement, SignRequest request) {
+        String current = documents.render(agreement).sha256();
+        if (request != null && request.documentSha256() != null && !request.documentSha256().equals(current)) {
+            throw ProblemException.conflict("the document changed since it was read (its SHA-256 is now " + current
+                    + "): read it again before signing");
+        }
+        return current;
+    }
+
+    private static String signerName(SignRequest request) {
+        return request == null || request.signerName() == null ? null : request.signerName().strip();
+    }
+
+    /**
+     * The agreement changed after one or more signatures: what they signed is no longer what it says, so they are
+     * taken back, and the agreement says so ({@code signaturesReset}: when, what changed, whose signatures) and
+     * the audit trail records it. A family that had signed needs a new link from the school's staff.
+     */
+    private void takeBackSignatures(Caller caller, Agreement agreement, String change) {
+        List<String> signed = agreement.signedParties();
+        if (signed.isEmpty()) {
+            return;
+        }
+        String reason = change + " after the signature of the " + String.join(", the ", signed)
+                + ": the signatures were taken back and every party signs the new document"
+                + (agreement.familySignedAt != null ? " (the school's staff issue a new signing link for the family)" : "");
+        agreement.clearSignatures();
+        agreement.signaturesResetAt = clock.instant();
+        agreement.signaturesResetReason = reason;
+        audit.record(caller, "agreement.signatures-reset", "agreement", agreement.id, reason);
     }
 
     private void completeIfSigned(Agreement agreement, Application application, Actor lastSigner, Instant now) {
@@ -266,9 +403,13 @@ public class AgreementService {
         }
     }
 
-    private AgreementView flushed(Agreement agreement) {
+    private AgreementView flushed(Agreement agreement, boolean party) {
         em.flush();
-        return AgreementView.of(agreement);
+        return view(agreement, party);
+    }
+
+    private AgreementView view(Agreement agreement, boolean party) {
+        return AgreementView.of(agreement, documents.render(agreement).sha256(), party);
     }
 
     private static ProblemException unknownLink() {

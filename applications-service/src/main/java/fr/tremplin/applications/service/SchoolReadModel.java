@@ -73,6 +73,8 @@ public class SchoolReadModel {
             copy = new SchoolCopy();
             copy.uai = event.uai();
         }
+        copy.name = event.name();
+        copy.city = event.city();
         copy.priority = event.priority();
         copy.department = event.department();
         copy.academy = event.academy();

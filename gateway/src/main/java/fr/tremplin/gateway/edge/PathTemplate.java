@@ -29,7 +29,7 @@ public final class PathTemplate {
                     "pupils", "quotas", "relays", "signatures", "territories", "bassins", "overview",
                     "pupils-without-placement", "batch", "departments", "managed", "me", "ministries", "rebuild",
                     "school-years", "rollover", "sectors", "accept", "cancel", "complete", "confirm", "forward",
-                    "publish", "redirect", "reject", "sign", "signing-link", "tutor", "unpublish", "queue", "claim",
+                    "publish", "redirect", "reject", "sign", "signing-link", "tutor", "document", "family", "schedule", "unpublish", "queue", "claim",
                     "activate", "deactivate",
                     // the parties of /api/v1/notification-contacts/{party}/{partyId}, and an email sent again
                     "hosts", "families", "resend",
