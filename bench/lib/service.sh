@@ -34,6 +34,22 @@ stop_service() {
 # CPU ticks (1/100 s) used so far by process $1
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
+# "pid ticks" of each PostgreSQL process postgres_ticks would count (same arguments): two snapshots given to
+# postgres_ticks_between count only the processes alive in both, as an exited process's time is gone from /proc
+postgres_snapshot() {
+  local p title
+  for p in $(pgrep -u postgres); do
+    if [ $# -gt 0 ]; then
+      { title=$(tr '\0' ' ' <"/proc/$p/cmdline"); } 2>/dev/null || continue
+      if [[ $title == *"("*")"* ]] && ! printf '%s\n' "$@" | grep -qxF "$(awk '{print $4}' <<<"$title")"; then continue; fi
+    fi
+    echo "$p $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)"
+  done
+}
+
+# CPU ticks PostgreSQL used between two postgres_snapshot outputs ($1, $2: their texts)
+postgres_ticks_between() { awk 'NR == FNR { before[$1] = $2; next } ($1 in before) { t += $2 - before[$1] } END { print t + 0 }' <(echo "$1") <(echo "$2"); }
+
 # CPU ticks used so far by PostgreSQL: its shared processes (checkpointer, WAL writer...) and the backends of the
 # databases named (all backends if none is): another program's queries on the same server are not counted
 postgres_ticks() {

@@ -76,7 +76,7 @@ SECTOR=$("${PSQL[@]}" -d $DB -Atc "SELECT sector_id FROM offer GROUP BY sector_i
 WEEK=2028-W05
 echo "   $("${PSQL[@]}" -d $DB -Atc "SELECT count(*) FROM offer WHERE status = 'PUBLISHED'") published offers, $NPOINTS collèges, sector $SECTOR, week $WEEK"
 
-LOAD=("$JAVA_HOME/bin/java" -Xms256m -Xmx256m -XX:+UseSerialGC -cp "$WORK/load" SearchLoad)
+LOAD=("$JAVA_HOME/bin/java" -Xms1g -Xmx1g -XX:+UseSerialGC -cp "$WORK/load" SearchLoad)
 search() { "${LOAD[@]}" "$1" "$WORK/points.csv" "$SECTOR" "$WEEK" "${@:2}"; }
 DIRECT="http://127.0.0.1:$PORT"
 # a service in production has long been warm: compile the hot paths (saturated) before anything is measured
@@ -89,12 +89,12 @@ echo "== the same SQL straight to PostgreSQL: pgbench, prepared like the service
 pgbench -h 127.0.0.1 -U offers -n -M prepared -c "$MAX_CONNECTIONS" -j 2 -T 30 -f bench/offers/search.sql \
   -D npoints="$NPOINTS" -D sector="$SECTOR" -D week="$WEEK" $DB > "$WORK/pgbench.txt" 2>&1 &
 PGBENCH_PID=$!
-sleep 2; P0=$(postgres_ticks $DB); sleep 26; P1=$(postgres_ticks $DB)
+sleep 2; P0=$(postgres_snapshot $DB); sleep 26; P1=$(postgres_snapshot $DB)
 wait $PGBENCH_PID
 PGBENCH=$(cat "$WORK/pgbench.txt")
 PG_TPS=$(echo "$PGBENCH" | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -1)
 PG_LAT=$(echo "$PGBENCH" | sed -n 's/^latency average = \([0-9.]*\) ms/\1/p')
-PG_CPU_PER_TX=$(awk -v t=$((P1 - P0)) -v tps="$PG_TPS" 'BEGIN { printf "%.2f", (tps > 0 ? t * 10 / (tps * 26) : 0) }')
+PG_CPU_PER_TX=$(awk -v t="$(postgres_ticks_between "$P0" "$P1")" -v tps="$PG_TPS" 'BEGIN { printf "%.2f", (tps > 0 ? t * 10 / (tps * 26) : 0) }')
 echo "   tps=$PG_TPS latency_avg=${PG_LAT}ms, PostgreSQL CPU ${PG_CPU_PER_TX} ms a transaction"
 RATE=${RATE:-$(awk -v t="$PG_TPS" 'BEGIN { printf "%d", t / 2 }')}
 
@@ -104,10 +104,10 @@ at_rate() {
   search "$1" rate "$RATE" "$WARMUP" > /dev/null
   local before=() after=() p out
   for p in "${PROCESSES[@]}"; do before+=("$(ticks "$p")"); done
-  before+=("$(postgres_ticks $DB)")
+  local pg_before; pg_before=$(postgres_snapshot $DB)
   out=$(SEARCH_LOAD_TIMELINE="$WORK/timeline-$2.csv" search "$1" rate "$RATE" "$SECONDS_AT_RATE")
   for p in "${PROCESSES[@]}"; do after+=("$(ticks "$p")"); done
-  after+=("$(postgres_ticks $DB)")
+  after+=("$(postgres_ticks_between "$pg_before" "$(postgres_snapshot $DB)")"); before+=(0)
   local n; n=$(echo "$out" | sed -n 's/.* requests=\([0-9]*\).*/\1/p')
   local cpu="" i names=("${PROCESS_NAMES[@]}" PostgreSQL)
   for i in "${!after[@]}"; do
