@@ -34,6 +34,9 @@ stop_service() {
 # CPU ticks (1/100 s) used so far by process $1
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
+# whether $1 is one of the other arguments (no pipe: under pipefail, grep -q closing early fails the writer)
+one_of() { local wanted=$1 candidate; shift; for candidate in "$@"; do [ "$candidate" = "$wanted" ] && return 0; done; return 1; }
+
 # "pid ticks" of each PostgreSQL process postgres_ticks would count (same arguments): two snapshots given to
 # postgres_ticks_between count only the processes alive in both, as an exited process's time is gone from /proc
 postgres_snapshot() {
@@ -41,7 +44,7 @@ postgres_snapshot() {
   for p in $(pgrep -u postgres); do
     if [ $# -gt 0 ]; then
       { title=$(tr '\0' ' ' <"/proc/$p/cmdline"); } 2>/dev/null || continue
-      if [[ $title == *"("*")"* ]] && ! printf '%s\n' "$@" | grep -qxF "$(awk '{print $4}' <<<"$title")"; then continue; fi
+      if [[ $title == *"("*")"* ]] && ! one_of "$(awk '{print $4}' <<<"$title")" "$@"; then continue; fi
     fi
     echo "$p $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)"
   done
@@ -58,7 +61,7 @@ postgres_ticks() {
     if [ $# -gt 0 ]; then
       { title=$(tr '\0' ' ' <"/proc/$p/cmdline"); } 2>/dev/null || continue
       # a client backend's title: "postgres: <cluster>: <user> <database> <host>(<port>) <state>"
-      if [[ $title == *"("*")"* ]] && ! printf '%s\n' "$@" | grep -qxF "$(awk '{print $4}' <<<"$title")"; then continue; fi
+      if [[ $title == *"("*")"* ]] && ! one_of "$(awk '{print $4}' <<<"$title")" "$@"; then continue; fi
     fi
     t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)))
   done
