@@ -1,5 +1,6 @@
 package fr.tremplin.applications.repository;
 
+import fr.tremplin.common.persistence.SqlValues;
 import fr.tremplin.applications.domain.Application;
 import fr.tremplin.applications.domain.ApplicationState;
 import fr.tremplin.applications.domain.Transition;
@@ -245,20 +246,11 @@ public class ApplicationRepository {
             transition.actor = (String) row[4];
             transition.actorRole = (String) row[5];
             transition.reason = (String) row[6];
-            transition.at = toInstant(row[7]);
+            transition.at = SqlValues.instant(row[7]);
             return transition;
         }).toList();
     }
 
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
-    }
 
     /**
      * The active relay covering the département, if any. Its row is share-locked ({@code FOR KEY SHARE}) until the

@@ -1,5 +1,6 @@
 package fr.tremplin.applications.repository;
 
+import fr.tremplin.common.persistence.SqlValues;
 import fr.tremplin.applications.domain.cohort.CohortPlan;
 import fr.tremplin.applications.domain.cohort.Gender;
 import fr.tremplin.applications.domain.cohort.CohortPupil;
@@ -11,7 +12,6 @@ import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 
 import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -159,7 +159,7 @@ public class CohortRepository {
             Object[] c = (Object[]) row;
             return new PlanHeader((String) c[0], ((Number) c[1]).longValue(), number(c[2]),
                     new PlanScore(number(c[3]), number(c[4]), number(c[5]), number(c[6]), number(c[7]), number(c[8])),
-                    Arrays.asList((String[]) c[9]), (String) c[10], instant(c[11]), number(c[12]));
+                    Arrays.asList((String[]) c[9]), (String) c[10], SqlValues.instant(c[11]), number(c[12]));
         });
     }
 
@@ -234,12 +234,4 @@ public class CohortRepository {
         return ((Number) value).intValue();
     }
 
-    static Instant instant(Object value) {
-        return switch (value) {
-            case Instant i -> i;
-            case OffsetDateTime o -> o.toInstant();
-            case Timestamp t -> t.toInstant();
-            default -> throw new IllegalStateException("not a time: " + value.getClass());
-        };
-    }
 }

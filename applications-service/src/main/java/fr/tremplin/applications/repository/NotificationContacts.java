@@ -1,5 +1,6 @@
 package fr.tremplin.applications.repository;
 
+import fr.tremplin.common.persistence.SqlValues;
 import fr.tremplin.applications.api.NotificationContactView;
 import fr.tremplin.applications.domain.notifications.PartyKind;
 import fr.tremplin.applications.domain.notifications.Recipient;
@@ -9,7 +10,6 @@ import jakarta.transaction.Transactional;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,7 +35,7 @@ public class NotificationContacts {
         return rows.stream().findFirst().map(row -> {
             Object[] r = (Object[]) row;
             return new NotificationContactView((String) r[0], (String) r[1], (String) r[2], (String) r[3],
-                    (Boolean) r[4], (Boolean) r[5], instant(r[6]), ((Number) r[7]).intValue());
+                    (Boolean) r[4], (Boolean) r[5], SqlValues.instant(r[6]), ((Number) r[7]).intValue());
         });
     }
 
@@ -76,16 +76,4 @@ public class NotificationContacts {
                 .setParameter(1, pupilId).executeUpdate();
     }
 
-    static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
-    }
 }

@@ -1,5 +1,6 @@
 package fr.tremplin.applications.repository;
 
+import fr.tremplin.common.persistence.SqlValues;
 import fr.tremplin.applications.api.NotificationView;
 import fr.tremplin.applications.config.NotificationConfig;
 import fr.tremplin.applications.domain.notifications.NotificationKind;
@@ -57,7 +58,7 @@ public class NotificationLog {
                 .getResultList();
         return rows.stream().map(r -> new Due((UUID) r[0], NotificationKind.valueOf((String) r[1]),
                 new Recipient(PartyKind.valueOf((String) r[2]), (String) r[3]), (UUID) r[4], (String) r[5],
-                ((Number) r[6]).intValue(), NotificationContacts.instant(r[7]))).toList();
+                ((Number) r[6]).intValue(), SqlValues.instant(r[7]))).toList();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -95,7 +96,7 @@ public class NotificationLog {
     public Optional<Instant> nextRetry(Instant now) {
         Object next = em.createNativeQuery("SELECT min(next_attempt_at) FROM notification WHERE status = 'RETRYING' "
                 + "AND next_attempt_at > ?1").setParameter(1, Timestamp.from(now)).getSingleResult();
-        return Optional.ofNullable(NotificationContacts.instant(next));
+        return Optional.ofNullable(SqlValues.instant(next));
     }
 
     /**
@@ -179,7 +180,7 @@ public class NotificationLog {
     private static NotificationView view(Object[] r) {
         return new NotificationView((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], (String) r[4],
                 (UUID) r[5], (String) r[6], ((Number) r[7]).intValue(), (String) r[8], (String) r[9],
-                NotificationContacts.instant(r[10]), NotificationContacts.instant(r[11]),
-                NotificationContacts.instant(r[12]));
+                SqlValues.instant(r[10]), SqlValues.instant(r[11]),
+                SqlValues.instant(r[12]));
     }
 }

@@ -1,5 +1,6 @@
 package fr.tremplin.applications.repository;
 
+import fr.tremplin.common.persistence.SqlValues;
 import fr.tremplin.applications.domain.ApplicationState;
 import fr.tremplin.applications.domain.SchoolCopy;
 import fr.tremplin.applications.domain.programme.ProgrammeCopy;
@@ -16,7 +17,6 @@ import org.hibernate.query.NativeQuery;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.Types;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -86,7 +86,7 @@ public class ProgrammeRepository {
             Object[] c = (Object[]) row;
             return new Allocation((UUID) c[0], (String) c[1], number(c[2]), number(c[3]), number(c[4]),
                     new SeatAllocation.Weights((BigDecimal) c[5], (BigDecimal) c[6], (BigDecimal) c[7]),
-                    (Boolean) c[8], (String) c[9], instant(c[10]), number(c[11]));
+                    (Boolean) c[8], (String) c[9], SqlValues.instant(c[10]), number(c[11]));
         });
     }
 
@@ -249,7 +249,7 @@ public class ProgrammeRepository {
             Object[] c = (Object[]) row;
             items.add(new NominationRow((UUID) c[0], (UUID) c[1], (UUID) c[2], (String) c[3], (String) c[4],
                     (String) c[5], ApplicationState.valueOf((String) c[6]), (String) c[7], (String) c[8],
-                    instant(c[9])));
+                    SqlValues.instant(c[9])));
         }
         return new Page<>(items, page.page, page.size, total);
     }
@@ -286,12 +286,4 @@ public class ProgrammeRepository {
         return value == null ? null : ((Number) value).intValue();
     }
 
-    private static Instant instant(Object value) {
-        return switch (value) {
-            case Instant i -> i;
-            case OffsetDateTime o -> o.toInstant();
-            case Timestamp t -> t.toInstant();
-            default -> throw new IllegalStateException("not a time: " + value.getClass());
-        };
-    }
 }

@@ -1,5 +1,6 @@
 package fr.tremplin.applications.repository;
 
+import fr.tremplin.common.persistence.SqlValues;
 import fr.tremplin.applications.api.DeliveryView;
 import fr.tremplin.applications.config.WebhookConfig;
 import fr.tremplin.common.web.Page;
@@ -11,7 +12,6 @@ import jakarta.transaction.Transactional;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,7 +46,7 @@ public class WebhookDeliveries {
                 + "WHERE relay_id = ?1").setParameter(1, relayId).getResultList();
         return rows.stream().findFirst().map(row -> {
             Object[] r = (Object[]) row;
-            return new Webhook((String) r[0], (String) r[1], (String) r[2], instant(r[3]), instant(r[4]));
+            return new Webhook((String) r[0], (String) r[1], (String) r[2], SqlValues.instant(r[3]), SqlValues.instant(r[4]));
         });
     }
 
@@ -90,7 +90,7 @@ public class WebhookDeliveries {
                 .getResultList();
         return rows.stream().sorted((a, b) -> Long.compare(((Number) a[7]).longValue(), ((Number) b[7]).longValue()))
                 .map(r -> new Due((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
-                        ((Number) r[5]).intValue(), instant(r[6]))).toList();
+                        ((Number) r[5]).intValue(), SqlValues.instant(r[6]))).toList();
     }
 
     /** The deliveries that got a 2xx {@code status}, in one statement. */
@@ -112,7 +112,7 @@ public class WebhookDeliveries {
         Object next = em.createNativeQuery("SELECT min(next_attempt_at) FROM webhook_delivery "
                 + "WHERE state = 'PENDING' AND next_attempt_at > ?1").setParameter(1, Timestamp.from(now))
                 .getSingleResult();
-        return Optional.ofNullable(instant(next));
+        return Optional.ofNullable(SqlValues.instant(next));
     }
 
     /** A failed attempt: tried again at {@code nextAttempt}, or parked when {@code park}. */
@@ -170,20 +170,8 @@ public class WebhookDeliveries {
 
     private static DeliveryView view(Object[] r) {
         return new DeliveryView((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], ((Number) r[4]).intValue(),
-                instant(r[5]), r[6] == null ? null : ((Number) r[6]).intValue(), (String) r[7], instant(r[8]),
-                instant(r[9]), instant(r[10]));
+                SqlValues.instant(r[5]), r[6] == null ? null : ((Number) r[6]).intValue(), (String) r[7], SqlValues.instant(r[8]),
+                SqlValues.instant(r[9]), SqlValues.instant(r[10]));
     }
 
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
-    }
 }
