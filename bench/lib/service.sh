@@ -11,7 +11,7 @@ throwaway_keys() {
 # copies module $1's built app into $2/app: another build cleaning target/ meanwhile must not pull the jar from
 # under the running service
 copy_app() {
-  rm -rf "$2/app" && cp -r "$1/target/quarkus-app" "$2/app"
+  mkdir -p "$2" && rm -rf "$2/app" && cp -r "$1/target/quarkus-app" "$2/app"
 }
 
 # waits until the service on port $1 is ready; shows the end of its log $2 and fails if it never is
