@@ -144,7 +144,7 @@ ${GAUGE:+$GAUGE
 }$OUT
 load after the run: $(uptime | sed 's/.*load average/load average/')
 service peak RSS: ${RSS} MiB (target <= 256); ERROR lines in the service log: $ERRORS$( [ "$GATEWAY_PID" = 0 ] || echo "; gateway peak RSS: $(awk '/VmHWM/ {print int($2/1024)}' /proc/$GATEWAY_PID/status) MiB")
-processes of bin/platform running beside it: $(bin/platform status 2>/dev/null | grep -c ': running' || true) of 4"
+processes of bin/platform running beside it: $(bin/platform status 2>/dev/null | grep -cE '^(offers-service|schools-service|applications-service|gateway): running' || true) of 4"
 mkdir -p bench/results
 echo "$SUMMARY" > "bench/results/applications-$RUN.txt"
 echo "== kept in bench/results/applications-$RUN.txt"

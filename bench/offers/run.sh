@@ -160,7 +160,7 @@ if [ "$THROUGH_GATEWAY" = true ]; then
     gateway RSS peak: ${GATEWAY_RSS} MiB"
 fi
 
-PLATFORM=$(bin/platform status 2>/dev/null | grep -c ': running' || true)
+PLATFORM=$(bin/platform status 2>/dev/null | grep -cE '^(offers-service|schools-service|applications-service|gateway): running' || true)
 SUMMARY="offers search benchmark $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, $OFFERS offers, commit $(git rev-parse --short HEAD)
   processes of bin/platform running beside it: $PLATFORM of 4
   pgbench (same SQL prepared, $MAX_CONNECTIONS clients): tps=$PG_TPS latency_avg=${PG_LAT}ms, PostgreSQL ${PG_CPU_PER_TX} ms CPU a transaction
