@@ -54,6 +54,9 @@ public class CampaignLoad {
                 + "candidacies%n", world.offers().size(), world.seats(), world.offerWeeks(), world.schools().size(),
                 world.campaignPupils().size(), plan.size());
         seed(options, world, tokens, db);
+        if (options.mail()) {
+            Mailboxes.seedContacts(options.db(), world);
+        }
         System.out.printf("seeded through the topics and read models filled in %.1f s%n",
                 (System.nanoTime() - t0) / 1e9);
 
@@ -94,6 +97,7 @@ public class CampaignLoad {
 
         int warmupCreated = warmUp(warmupPlan, options.warmupPupils(), submissions, events);
         CpuSample cpuBefore = CpuSample.now();
+        java.time.Instant campaignStart = java.time.Instant.now();
         long start = System.nanoTime();
         submissions.startTimeline();
         submissions.fire(plan);
@@ -126,6 +130,9 @@ public class CampaignLoad {
         Report.cpuPerCandidacy(cpuBefore, cpuAfter, created);
         if (feeds != null) {
             Report.relayChannels(submissions.measuredCreated(), isolation, feeds.arrivals(), webhooks);
+        }
+        if (options.mail()) {
+            Mailboxes.report(db, options.mailApi(), campaignStart, elapsed);
         }
         ConsistencyChecks.print(db, events, created + warmupCreated);
     }

@@ -10,10 +10,13 @@ import java.util.Map;
  * credentials (RelayFeeds), and {@code webhooks=true} also gives each a webhook to a local receiver (WebhookReceiver).
  * With {@code direct=URL} (issue 14), {@code base} is a gateway in front of the service at {@code direct}: every other
  * submission goes straight to the service, so that both paths are measured in the same run (SubmissionDriver).
+ * With {@code mailApi=URL} (issue 16), every host, school and family has a contact, so each transition's email is
+ * sent, to an SMTP server whose API (GreenMail's) is at that URL (Mailboxes).
  */
 record CampaignOptions(String base, String direct, String bootstrap, String offersTopic, String schoolsTopic, String db, Path key,
                        int offers, int schools, int pupils, int candidacies, int rate, double acceptShare,
-                       double confirmShare, int warmup, int relays, boolean webhooks) {
+                       double confirmShare, int warmup, int relays, boolean webhooks,
+                       String mailApi) {
 
     static CampaignOptions parse(String[] args) {
         Map<String, String> o = new HashMap<>();
@@ -38,7 +41,12 @@ record CampaignOptions(String base, String direct, String bootstrap, String offe
                 Double.parseDouble(o.getOrDefault("confirm", "0.5")),
                 Integer.parseInt(o.getOrDefault("warmup", "3000")),
                 Integer.parseInt(o.getOrDefault("relays", "0")),
-                Boolean.parseBoolean(o.getOrDefault("webhooks", "false")));
+                Boolean.parseBoolean(o.getOrDefault("webhooks", "false")),
+                o.get("mailApi"));
+    }
+
+    boolean mail() {
+        return mailApi != null;
     }
 
     /** The warm-up's candidacies come from pupils of their own, about three each. */

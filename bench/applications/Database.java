@@ -59,6 +59,17 @@ final class Database {
         });
     }
 
+    /** The first column of every row, as numbers. */
+    java.util.List<Double> doubles(String sql) throws SQLException {
+        return query(sql, rows -> {
+            java.util.List<Double> values = new java.util.ArrayList<>();
+            while (rows.next()) {
+                values.add(rows.getDouble(1));
+            }
+            return values;
+        });
+    }
+
     private <T> T query(String sql, Rows<T> reader) throws SQLException {
         try (Connection c = DriverManager.getConnection(url, "applications", "applications");
              Statement s = c.createStatement(); ResultSet rows = s.executeQuery(sql)) {

@@ -14,9 +14,12 @@
 # gives the delay from submission to each relay channel (targets: feed p99 < 1 s, webhook p99 < 2 s) and a pgbench
 # gauge of the machine's speed (select-only, scale 10, 2 clients, 10 s) taken before the service starts.
 # Usage: bench/applications/run.sh [--rate N] [--candidacies N] [--pupils N] [--offers N] [--warmup N]
-#                                  [--relays N [--webhooks]] [--gateway]
+#                                  [--relays N [--webhooks]] [--gateway] [--mail]
 # --gateway (issue 14): a copy of the gateway in front of the service, and every other submission straight to the
 # service, so that the report gives both latencies and the gateway's CPU per candidacy from the same run.
+# --mail (issue 16): every host, school and family has a contact, so every transition's email goes to bin/infra's SMTP
+# server (GreenMail); the report gives the delay from queuing to the SMTP server's acceptance (target p99 < 5 s).
+# The issue-16 run: bench/applications/run.sh --rate 300 --candidacies 18000 --pupils 8000 --relays 20 --mail
 # (--warmup: candidacies sent at the rate before the measured run, 3000 by default)
 # The issue-12 relay run (about 60 s of campaign at 300/s; docs/BENCHMARKS.md "Relay feeds and webhooks"):
 #   bench/applications/run.sh --rate 300 --candidacies 18000 --pupils 8000 --relays 20 --webhooks
@@ -36,6 +39,7 @@ RELAYS=0
 WEBHOOKS=false
 WEBHOOKS_FLAG=""
 THROUGH_GATEWAY=false
+MAIL=false
 GATEWAY_PORT=18080
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -47,6 +51,7 @@ while [ $# -gt 0 ]; do
     --relays) RELAYS=$2; shift 2 ;;
     --webhooks) WEBHOOKS=true; WEBHOOKS_FLAG=" --webhooks"; shift ;;
     --gateway) THROUGH_GATEWAY=true; shift ;;
+    --mail) MAIL=true; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -103,18 +108,29 @@ fi
 # logged in as the platform's applications-service, may not describe those topics and would never assign them
 RELAY_ACCOUNTS_KAFKA_PASSWORD=$(kafka_password relay-accounts)
 
+MAIL_PID=0
+MAIL_API=""
+SMTP_PORT=${TREMPLIN_SMTP_PORT:-3025}
+if [ "$MAIL" = true ]; then
+  SMTP_PORT=${BENCH_SMTP_PORT:-13025}
+  MAIL_PID=$(start_mail_server "$SMTP_PORT" "${BENCH_MAIL_API_PORT:-18025}" "$WORK/mail.log")
+  MAIL_API=http://127.0.0.1:${BENCH_MAIL_API_PORT:-18025}
+  trap 'stop_service $MAIL_PID' EXIT
+  echo "== an SMTP server of the benchmark's own on :$SMTP_PORT (GreenMail; its API on :${BENCH_MAIL_API_PORT:-18025})"
+fi
+
 echo "== starting applications-service on :$PORT (prod profile, JSON access log to $WORK/service.log)"
 QUARKUS_HTTP_PORT=$PORT QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB \
 QUARKUS_DATASOURCE_USERNAME=applications QUARKUS_DATASOURCE_PASSWORD=applications \
 KAFKA_BOOTSTRAP_SERVERS=$BOOTSTRAP MP_JWT_VERIFY_PUBLICKEY_LOCATION="$WORK/jwt-public.pem" \
 KAFKA_USERNAME=admin KAFKA_PASSWORD="$BENCH_KAFKA_PASSWORD" KAFKA_RELAY_ACCOUNTS_PASSWORD="$RELAY_ACCOUNTS_KAFKA_PASSWORD" \
-TREMPLIN_APPLICATIONS_WEBHOOKS_ALLOW_HTTP_LOOPBACK=$WEBHOOKS \
+TREMPLIN_APPLICATIONS_WEBHOOKS_ALLOW_HTTP_LOOPBACK=$WEBHOOKS TREMPLIN_SMTP_PORT=$SMTP_PORT \
 MP_MESSAGING_INCOMING_OFFERS_TOPIC=$OFFERS_TOPIC MP_MESSAGING_INCOMING_SCHOOLS_TOPIC=$SCHOOLS_TOPIC \
 MP_MESSAGING_INCOMING_OFFERS_GROUP_ID=bench-$RUN MP_MESSAGING_INCOMING_SCHOOLS_GROUP_ID=bench-$RUN \
 QUARKUS_LOG_CATEGORY__ORG_APACHE_KAFKA__LEVEL=ERROR \
   MALLOC_ARENA_MAX=2 "$JAVA_HOME/bin/java" $(service_java_options "$JAVA_HOME") ${SERVICE_JAVA_OPTS:-} -jar "$WORK/app/quarkus-run.jar" > "$WORK/service.log" 2>&1 &
 SERVICE=$!
-trap 'stop_service $SERVICE' EXIT
+trap 'stop_service $SERVICE; stop_service $MAIL_PID' EXIT
 await_ready $PORT "$WORK/service.log"
 
 TARGET=(base=http://127.0.0.1:$PORT)
@@ -123,7 +139,7 @@ if [ "$THROUGH_GATEWAY" = true ]; then
   # issue 14: a copy of the gateway in front; every other submission goes straight to the service (same run)
   [ -f gateway/target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -pl gateway -am package -DskipTests
   GATEWAY_PID=$(start_gateway "$GATEWAY_PORT" "http://127.0.0.1:$PORT" "$WORK")
-  trap 'stop_service $GATEWAY_PID; stop_service $SERVICE' EXIT
+  trap 'stop_service $GATEWAY_PID; stop_service $SERVICE; stop_service $MAIL_PID' EXIT
   TARGET=(base=http://127.0.0.1:$GATEWAY_PORT direct=http://127.0.0.1:$PORT)
   echo "== the gateway in front on :$GATEWAY_PORT (rate limits lifted); half the submissions go straight to the service"
 fi
@@ -131,7 +147,7 @@ fi
 echo "== campaign: $RELAYS relays (0: five, REST only), webhooks $WEBHOOKS; $PUPILS pupils, $CANDIDACIES candidacies, $OFFERS offers, target $RATE submissions/s"
 OUT=$("$JAVA_HOME/bin/java" -Xms1g -Xmx1g -DservicePid=$SERVICE -DgatewayPid=$GATEWAY_PID -cp "$CP" CampaignLoad run "${TARGET[@]}" bootstrap="$BOOTSTRAP" offersTopic="$OFFERS_TOPIC" \
   schoolsTopic="$SCHOOLS_TOPIC" db=jdbc:postgresql://127.0.0.1:5432/$DB key="$WORK/jwt-private.pem" \
-  offers=$OFFERS schools=$SCHOOLS pupils=$PUPILS candidacies=$CANDIDACIES rate=$RATE warmup=$WARMUP relays=$RELAYS webhooks=$WEBHOOKS \
+  offers=$OFFERS schools=$SCHOOLS pupils=$PUPILS candidacies=$CANDIDACIES rate=$RATE warmup=$WARMUP relays=$RELAYS webhooks=$WEBHOOKS ${MAIL_API:+mailApi=$MAIL_API} \
   | tee /dev/stderr)
 RSS=$(awk '/VmHWM/ {print int($2/1024)}' /proc/$SERVICE/status)
 ERRORS=$(grep -c '"level":"ERROR"' "$WORK/service.log" || true)
@@ -139,7 +155,7 @@ ERRORS=$(grep -c '"level":"ERROR"' "$WORK/service.log" || true)
 # the service's settings given by environment (tuning), so that each result says what it ran with
 SETTINGS=$(env | grep -E '^TREMPLIN_(APPLICATIONS|OUTBOX)_' | sort | tr '\n' ' ' || true)
 SUMMARY="campaign opening benchmark $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores (service, PostgreSQL, Kafka and load generator on the same machine)
-options: --warmup $WARMUP --rate $RATE --candidacies $CANDIDACIES --pupils $PUPILS --offers $OFFERS --relays $RELAYS${WEBHOOKS_FLAG}$( [ "$THROUGH_GATEWAY" = true ] && echo " --gateway"); service settings from the environment: ${SETTINGS:-none}
+options: --warmup $WARMUP --rate $RATE --candidacies $CANDIDACIES --pupils $PUPILS --offers $OFFERS --relays $RELAYS${WEBHOOKS_FLAG}$( [ "$THROUGH_GATEWAY" = true ] && echo " --gateway")$( [ "$MAIL" = true ] && echo " --mail"); service settings from the environment: ${SETTINGS:-none}
 ${GAUGE:+$GAUGE
 }$OUT
 load after the run: $(uptime | sed 's/.*load average/load average/')

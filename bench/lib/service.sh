@@ -26,6 +26,7 @@ await_ready() {
 
 # stops process $1: politely, then after 20 s for good
 stop_service() {
+  [ "${1:-0}" != 0 ] || return 0   # "kill 0" would signal the whole process group: 0 stands for "not started"
   kill "$1" 2>/dev/null || return 0
   for _ in $(seq 1 40); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.5; done
   kill -9 "$1" 2>/dev/null || true
@@ -91,4 +92,24 @@ start_gateway() {
   local pid=$!
   await_ready "$port" "$work/gateway.log" >&2 || { kill "$pid"; return 1; }
   echo "$pid"
+}
+
+# Starts an SMTP server of the benchmark's own (GreenMail, the jar bin/infra up fetched) on port $1, its API to read
+# the mail on port $2, its log in $3; prints its pid. Its own, so that a campaign's tens of thousands of messages
+# neither fill the developer's local mailbox (bin/infra's keeps 96 MiB) nor mix with it.
+start_mail_server() {
+  local smtp=$1 api=$2 log=$3 jar="$ROOT/.platform/mail/lib/greenmail-standalone.jar"
+  [ -f "$jar" ] || { echo "no GreenMail jar in .platform/mail/lib/ (bin/infra up fetches it)" >&2; return 1; }
+  "$JAVA_HOME/bin/java" -Xms64m -Xmx768m -XX:+UseSerialGC -Djava.awt.headless=true \
+    -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port="$smtp" \
+    -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port="$api" -Dgreenmail.auth.disabled \
+    -jar "$jar" </dev/null >"$log" 2>&1 &
+  local pid=$!
+  for _ in $(seq 1 60); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$smtp") 2>/dev/null && (exec 3<>"/dev/tcp/127.0.0.1/$api") 2>/dev/null && { echo "$pid"; return 0; }
+    sleep 0.5
+  done
+  tail -20 "$log" >&2
+  kill "$pid"
+  return 1
 }

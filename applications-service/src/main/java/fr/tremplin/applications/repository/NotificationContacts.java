@@ -10,7 +10,10 @@ import jakarta.transaction.Transactional;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -32,11 +35,35 @@ public class NotificationContacts {
         List<?> rows = em.createNativeQuery("SELECT party_kind, party_id, email, language, non_essential, daily_digest, "
                         + "updated_at, version FROM notification_contact WHERE party_kind = ?1 AND party_id = ?2")
                 .setParameter(1, party.kind().name()).setParameter(2, party.id()).getResultList();
-        return rows.stream().findFirst().map(row -> {
-            Object[] r = (Object[]) row;
-            return new NotificationContactView((String) r[0], (String) r[1], (String) r[2], (String) r[3],
-                    (Boolean) r[4], (Boolean) r[5], SqlValues.instant(r[6]), ((Number) r[7]).intValue());
-        });
+        return rows.stream().findFirst().map(row -> view((Object[]) row));
+    }
+
+    /**
+     * The contacts of a batch's recipients, in one query (a school's UAI and a host's or family's id never look
+     * alike, and the kind is checked here anyway).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
+    public Map<Recipient, NotificationContactView> findAll(Collection<Recipient> parties) {
+        if (parties.isEmpty()) {
+            return Map.of();
+        }
+        List<Object[]> rows = em.createNativeQuery("SELECT party_kind, party_id, email, language, non_essential, "
+                        + "daily_digest, updated_at, version FROM notification_contact WHERE party_id IN (:ids)")
+                .setParameter("ids", parties.stream().map(Recipient::id).distinct().toList()).getResultList();
+        Map<Recipient, NotificationContactView> contacts = new HashMap<>();
+        for (Object[] r : rows) {
+            Recipient party = new Recipient(PartyKind.valueOf((String) r[0]), (String) r[1]);
+            if (parties.contains(party)) {
+                contacts.put(party, view(r));
+            }
+        }
+        return contacts;
+    }
+
+    private static NotificationContactView view(Object[] r) {
+        return new NotificationContactView((String) r[0], (String) r[1], (String) r[2], (String) r[3],
+                (Boolean) r[4], (Boolean) r[5], SqlValues.instant(r[6]), ((Number) r[7]).intValue());
     }
 
     /** Creates or replaces the contact; returns it as stored. */

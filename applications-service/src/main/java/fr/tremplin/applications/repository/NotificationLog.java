@@ -12,7 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,11 +63,29 @@ public class NotificationLog {
                 ((Number) r[6]).intValue(), SqlValues.instant(r[7]))).toList();
     }
 
+    /** A message the SMTP server accepted, with the address it went to. */
+    public record Sent(UUID id, String recipient) {
+    }
+
+    /**
+     * The batch's messages the SMTP server accepted, in one statement (one per message cost the sender more than the
+     * sending: docs/BENCHMARKS.md, "Emails of a campaign").
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void sent(UUID id, String recipient, Instant now) {
-        em.createNativeQuery("UPDATE notification SET status = 'SENT', recipient = ?2, attempts = attempts + 1, "
-                        + "sent_at = ?3, leased_until = NULL, last_error = NULL WHERE id = ?1")
-                .setParameter(1, id).setParameter(2, recipient).setParameter(3, Timestamp.from(now)).executeUpdate();
+    public void sent(List<Sent> sent, Instant now) {
+        if (sent.isEmpty()) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE notification n SET status = 'SENT', "
+                    + "recipient = v.recipient, attempts = n.attempts + 1, sent_at = ?, leased_until = NULL, "
+                    + "last_error = NULL FROM unnest(?, ?) AS v(id, recipient) WHERE n.id = v.id")) {
+                update.setTimestamp(1, Timestamp.from(now));
+                update.setArray(2, connection.createArrayOf("uuid", sent.stream().map(Sent::id).toArray()));
+                update.setArray(3, connection.createArrayOf("text", sent.stream().map(Sent::recipient).toArray()));
+                update.executeUpdate();
+            }
+        });
     }
 
     /** A failed attempt: tried again at {@code nextAttempt}, or FAILED for good when {@code giveUp}. */

@@ -9,6 +9,7 @@ import fr.tremplin.applications.config.NotificationConfig;
 import fr.tremplin.applications.domain.RetrySchedule;
 import fr.tremplin.applications.domain.notifications.NotificationKind;
 import fr.tremplin.applications.domain.notifications.NotificationRules;
+import fr.tremplin.applications.domain.notifications.Recipient;
 import fr.tremplin.applications.repository.NotificationContacts;
 import fr.tremplin.applications.repository.NotificationLog;
 import fr.tremplin.applications.service.AgreementService;
@@ -28,12 +29,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Sends the queued emails (docs/APPLICATIONS.md "Notifications"). The house pattern of {@code WebhookSender}: a thread
@@ -114,7 +117,10 @@ public class NotificationSender {
     /** Sends everything due now, batch after batch; returns how many rows it handled (sent, failed or decided). */
     public int run() {
         int handled = 0;
-        int batchSize = Math.max(1, Math.min(config.batchSize(), config.inFlight()));
+        // two batches at most with the SMTP server (see below): inFlight bounds both
+        int batchSize = Math.max(1, Math.min(config.batchSize(), config.inFlight() / 2));
+        // while a batch is with the SMTP server, the next one is leased and written: the two overlap
+        CompletableFuture<List<Outcome>> sending = null;
         while (loop == null || loop.running()) {
             Instant now = clock.instant();
             List<NotificationLog.Due> due = QuarkusTransaction.requiringNew().call(
@@ -124,10 +130,17 @@ public class NotificationSender {
             }
             handled += due.size();
             List<Outgoing> outgoing = QuarkusTransaction.requiringNew().call(() -> prepare(due));
-            record(send(outgoing));
+            CompletableFuture<List<Outcome>> next = send(outgoing);
+            if (sending != null) {
+                record(sending.join());
+            }
+            sending = next;
             if (due.size() < batchSize) {
                 break;
             }
+        }
+        if (sending != null) {
+            record(sending.join());
         }
         return handled;
     }
@@ -135,8 +148,10 @@ public class NotificationSender {
     /** Decides each leased row; writes the messages to send (SKIPPED and DIGEST rows are recorded here). */
     private List<Outgoing> prepare(List<NotificationLog.Due> due) {
         List<Outgoing> outgoing = new ArrayList<>();
+        Map<Recipient, NotificationContactView> known = contacts.findAll(
+                due.stream().map(NotificationLog.Due::recipient).collect(Collectors.toSet()));
         for (NotificationLog.Due message : due) {
-            Optional<NotificationContactView> contact = contacts.find(message.recipient());
+            Optional<NotificationContactView> contact = Optional.ofNullable(known.get(message.recipient()));
             NotificationRules.Decision decision = NotificationRules.decide(message.kind(), contact.map(
                     found -> new NotificationRules.Preferences(found.nonEssential(), found.dailyDigest())));
             switch (decision) {
@@ -174,15 +189,16 @@ public class NotificationSender {
         }
     }
 
-    /** Hands the batch to the SMTP server at once; waits for every answer. */
-    private List<Outcome> send(List<Outgoing> outgoing) {
+    /** Hands the batch to the SMTP server at once; completes with every answer. */
+    private CompletableFuture<List<Outcome>> send(List<Outgoing> outgoing) {
         List<CompletableFuture<Outcome>> sending = new ArrayList<>(outgoing.size());
         for (Outgoing message : outgoing) {
             sending.add(mailer.send(message.mail()).subscribeAsCompletionStage().toCompletableFuture()
                     .orTimeout(1, TimeUnit.MINUTES)
                     .handle((done, error) -> new Outcome(message, error == null ? null : describe(error))));
         }
-        return sending.stream().map(CompletableFuture::join).toList();
+        return CompletableFuture.allOf(sending.toArray(CompletableFuture[]::new))
+                .thenApply(done -> sending.stream().map(CompletableFuture::join).toList());
     }
 
     /** Why the SMTP server refused or could not be reached, without any address it may quote. */
@@ -200,11 +216,11 @@ public class NotificationSender {
         }
         Instant now = clock.instant();
         QuarkusTransaction.requiringNew().run(() -> {
+            log.sent(outcomes.stream().filter(outcome -> outcome.error() == null).map(outcome ->
+                    new NotificationLog.Sent(outcome.outgoing().due().id(), outcome.outgoing().address())).toList(), now);
             for (Outcome outcome : outcomes) {
                 NotificationLog.Due due = outcome.outgoing().due();
-                if (outcome.error() == null) {
-                    log.sent(due.id(), outcome.outgoing().address(), now);
-                } else {
+                if (outcome.error() != null) {
                     int failures = due.attempts() + 1;
                     log.failed(due.id(), outcome.outgoing().address(), outcome.error(),
                             now.plus(retry.backoff(failures)), retry.parks(due.createdAt(), failures, now));
