@@ -333,6 +333,119 @@ final class Findings {
         return found;
     }
 
+    /** The Deployments whose pods record and export traces (quarkus.otel.sdk.disabled false, as the pod sees it). */
+    static Set<String> tracing(Rendered r) {
+        Set<String> tracing = new TreeSet<>();
+        for (JsonNode deployment : r.all("Deployment")) {
+            if ("false".equals(r.setting(deployment, "quarkus.otel.sdk.disabled").orElse("false"))) {
+                tracing.add(Rendered.name(deployment));
+            }
+        }
+        return tracing;
+    }
+
+    /**
+     * A pod that records traces must send them somewhere it may reach: an OTLP endpoint that is not the image's
+     * localhost default, an egress policy to its port, a sampling ratio between 0 and 1, a service name.
+     */
+    static List<String> traceExport(Rendered r) {
+        List<String> found = new ArrayList<>();
+        for (String name : tracing(r)) {
+            JsonNode deployment = r.find("Deployment", name).orElseThrow();
+            String endpoint = r.setting(deployment, "quarkus.otel.exporter.otlp.traces.endpoint")
+                    .or(() -> r.setting(deployment, "quarkus.otel.exporter.otlp.endpoint")).orElse("");
+            URI uri = endpoint.isBlank() ? null : URI.create(endpoint);
+            if (uri == null || uri.getHost() == null || uri.getHost().equals("localhost") || uri.getHost().startsWith("127.")) {
+                found.add(name + ": traces on, but no OTLP endpoint outside the pod ('" + endpoint + "')");
+            } else if (!egressAllows(r, deployment, uri.getPort())) {
+                found.add(name + ": no egress policy lets it reach the OTLP endpoint's port " + uri.getPort());
+            }
+            String ratio = r.setting(deployment, "quarkus.otel.traces.sampler.arg").orElse("1.0");
+            double share = Double.parseDouble(ratio);
+            if (share <= 0 || share > 1) {
+                found.add(name + ": sampling ratio " + ratio + " outside (0, 1]");
+            }
+            if (!r.environment(deployment).containsKey("QUARKUS_OTEL_SERVICE_NAME")
+                    && r.setting(deployment, "quarkus.application.name").isEmpty()) {
+                found.add(name + ": its spans name no service");
+            }
+        }
+        return found;
+    }
+
+    private static boolean egressAllows(Rendered r, JsonNode deployment, int port) {
+        JsonNode labels = deployment.path("spec").path("template").path("metadata").path("labels");
+        return r.all("NetworkPolicy").stream()
+                .filter(p -> Rendered.selects(p.path("spec").path("podSelector"), labels))
+                .flatMap(p -> java.util.stream.StreamSupport.stream(p.path("spec").path("egress").spliterator(), false))
+                .anyMatch(rule -> rule.path("ports").isEmpty()
+                        || java.util.stream.StreamSupport.stream(rule.path("ports").spliterator(), false)
+                        .anyMatch(p -> p.path("port").asInt() == port));
+    }
+
+    /**
+     * Relays read their feeds from outside the cluster (docs/RELAYS.md): a listener reachable from there, with TLS and
+     * SCRAM-SHA-512 like every listener; applications-service tells relays its bootstrap address and SASL_SSL; each
+     * broker advertises a name of its own there (a client outside cannot reach the pods' addresses).
+     */
+    static List<String> relayListener(Rendered r) {
+        List<String> found = new ArrayList<>();
+        JsonNode kafka = r.all("Kafka").getFirst();
+        List<JsonNode> outside = new ArrayList<>();
+        for (JsonNode listener : kafka.path("spec").path("kafka").path("listeners")) {
+            String name = listener.path("name").asString();
+            if (!listener.path("tls").asBoolean(false)) {
+                found.add("Kafka listener " + name + ": no TLS");
+            }
+            if (!"scram-sha-512".equals(listener.path("authentication").path("type").asString())) {
+                found.add("Kafka listener " + name + ": authentication is not scram-sha-512");
+            }
+            if (!Set.of("internal", "cluster-ip").contains(listener.path("type").asString())) {
+                outside.add(listener);
+            }
+        }
+        if (outside.isEmpty()) {
+            found.add("no Kafka listener outside the cluster: relays cannot read their feeds");
+            return found;
+        }
+        JsonNode applications = r.find("Deployment", "applications-service").orElseThrow();
+        String told = r.setting(applications, "tremplin.relays.kafka.bootstrap-servers").orElse("");
+        String protocol = r.setting(applications, "tremplin.relays.kafka.security-protocol").orElse("");
+        if (!"SASL_SSL".equals(protocol)) {
+            found.add("relays are told security.protocol '" + protocol + "', not SASL_SSL");
+        }
+        boolean matches = outside.stream().anyMatch(listener -> {
+            JsonNode bootstrap = listener.path("configuration").path("bootstrap");
+            Set<String> hosts = new TreeSet<>();
+            bootstrap.path("alternativeNames").forEach(host -> hosts.add(host.asString()));
+            if (bootstrap.has("host")) {
+                hosts.add(bootstrap.path("host").asString());
+            }
+            return hosts.stream().anyMatch(host -> told.equals(host + ":" + listener.path("port").asInt()));
+        });
+        if (!matches) {
+            found.add("relays are told bootstrap servers '" + told + "', which no outside listener's bootstrap names");
+        }
+        int brokers = r.all("KafkaNodePool").stream()
+                .filter(pool -> pool.path("spec").path("roles").toString().contains("broker"))
+                .mapToInt(pool -> pool.path("spec").path("replicas").asInt()).sum();
+        for (JsonNode listener : outside) {
+            Set<Integer> advertised = new TreeSet<>();
+            listener.path("configuration").path("brokers").forEach(broker -> {
+                if (broker.has("advertisedHost") || broker.has("host")) {
+                    advertised.add(broker.path("broker").asInt());
+                }
+            });
+            boolean templated = listener.path("configuration").has("advertisedHostTemplate")
+                    || listener.path("configuration").has("hostTemplate");
+            if (!templated && advertised.size() < brokers) {
+                found.add("Kafka listener " + listener.path("name").asString() + ": " + advertised.size()
+                        + " brokers of " + brokers + " advertise a host name outside the cluster");
+            }
+        }
+        return found;
+    }
+
     /** Secrets named by the Deployments, for the README's list (none is rendered: they come from outside). */
     static Set<String> secretsNamed(Rendered r) {
         Set<String> names = new TreeSet<>();

@@ -89,6 +89,67 @@ class ManifestsTest {
                 .path("containers").path(0).path("image").asString()).startsWith("registry.tremplin.example/"));
     }
 
+    /** Production exports every pod's traces to its collector; a local cluster, which has none, records none. */
+    @Test
+    void productionSendsTracesAndLocalDoesNot() {
+        Rendered production = new Rendered(Kustomize.render("production"));
+        assertThat(Findings.tracing(production)).as("Deployments exporting traces in production")
+                .containsExactlyInAnyOrder("gateway", "offers-service", "schools-service", "applications-service");
+        assertThat(Findings.traceExport(production)).isEmpty();
+        JsonNode gateway = production.find("Deployment", "gateway").orElseThrow();
+        assertThat(Double.parseDouble(production.setting(gateway, "quarkus.otel.traces.sampler.arg").orElseThrow()))
+                .as("production keeps a share of new traces").isLessThan(1.0);
+        assertThat(Rendered.applicationProperties("gateway").getProperty("quarkus.otel.traces.sampler"))
+                .as("a ratio the image obeys (the sampler is fixed at build time)").isEqualTo("parentbased_traceidratio");
+
+        Rendered local = new Rendered(Kustomize.render("local"));
+        assertThat(Findings.tracing(local)).as("Deployments exporting traces locally").isEmpty();
+
+        // the check finds a pod that records traces it cannot send
+        List<JsonNode> withoutEgress = production.objects().stream()
+                .filter(o -> !Rendered.name(o).equals("otlp-collector-egress")).toList();
+        assertThat(Findings.traceExport(new Rendered(withoutEgress)))
+                .anyMatch(f -> f.startsWith("gateway: no egress policy") && f.contains("4317"));
+    }
+
+    /**
+     * Relays consume their feeds from outside the cluster in production, over TLS with SCRAM-SHA-512, at the address
+     * applications-service gives them; a local cluster has no such listener (a relay there uses a port-forward).
+     */
+    @Test
+    void productionHasAListenerForRelaysOutsideTheCluster() {
+        Rendered production = new Rendered(Kustomize.render("production"));
+        assertThat(Findings.relayListener(production)).isEmpty();
+        assertThat(Findings.relayListener(new Rendered(Kustomize.render("local"))))
+                .containsExactly("no Kafka listener outside the cluster: relays cannot read their feeds");
+
+        // and the check finds a listener without TLS, a broker without an outside name, a wrong address for relays
+        List<JsonNode> broken = new java.util.ArrayList<>();
+        for (JsonNode object : production.objects()) {
+            JsonNode copy = object.deepCopy();
+            if ("Kafka".equals(copy.path("kind").asString())) {
+                for (JsonNode listener : copy.path("spec").path("kafka").path("listeners")) {
+                    if ("external".equals(listener.path("name").asString())) {
+                        ((tools.jackson.databind.node.ObjectNode) listener).put("tls", false);
+                        ((tools.jackson.databind.node.ArrayNode) listener.path("configuration").path("brokers")).remove(2);
+                    }
+                }
+            }
+            if ("applications-service".equals(Rendered.name(copy)) && "Deployment".equals(copy.path("kind").asString())) {
+                for (JsonNode variable : copy.path("spec").path("template").path("spec").path("containers").path(0).path("env")) {
+                    if ("KAFKA_RELAY_BOOTSTRAP_SERVERS".equals(variable.path("name").asString())) {
+                        ((tools.jackson.databind.node.ObjectNode) variable).put("value", "tremplin-kafka-bootstrap:9093");
+                    }
+                }
+            }
+            broken.add(copy);
+        }
+        assertThat(Findings.relayListener(new Rendered(broken)))
+                .anyMatch(f -> f.equals("Kafka listener external: no TLS"))
+                .anyMatch(f -> f.contains("2 brokers of 3 advertise"))
+                .anyMatch(f -> f.contains("'tremplin-kafka-bootstrap:9093'"));
+    }
+
     /** Every Secret a pod reads is made by an operator or listed in deploy/examples/secrets.example.yaml. */
     @ParameterizedTest
     @ValueSource(strings = {"local", "production"})

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  */
 record Rendered(List<JsonNode> objects) {
 
-    private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^:}]+)(?::([^}]*))?}");
+    // an expression without another inside it: nested defaults (${A:${B:c}}) are expanded from the inside out
+    private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^:${}]+)(?::([^${}]*))?}");
 
     List<JsonNode> all(String kind) {
         return objects.stream().filter(o -> kind.equals(o.path("kind").asString())).toList();
@@ -91,6 +92,11 @@ record Rendered(List<JsonNode> objects) {
     }
 
     private static String expand(String value, Map<String, String> env) {
+        String expanded = expandOnce(value, env);
+        return expanded.equals(value) ? value : expand(expanded, env);
+    }
+
+    private static String expandOnce(String value, Map<String, String> env) {
         Matcher matcher = EXPRESSION.matcher(value);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {

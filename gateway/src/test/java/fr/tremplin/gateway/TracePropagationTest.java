@@ -82,8 +82,13 @@ class TracePropagationTest {
         List<String> sent = response.jsonPath().getList("headers.traceparent");
         assertThat(sent).hasSize(1);
         String traceId = sent.get(0).split("-")[1];
-        assertThat(await().atMost(Duration.ofSeconds(10))
-                .until(() -> span(traceId, SpanKind.SERVER), Optional::isPresent)).isPresent();
+        SpanData server = await().atMost(Duration.ofSeconds(10))
+                .until(() -> span(traceId, SpanKind.SERVER), Optional::isPresent).orElseThrow();
+
+        // the line is written once the response has ended: it still names the exchange's trace and span
+        await().atMost(Duration.ofSeconds(5)).until(() -> !accessLog.lines().isEmpty());
+        assertThat(accessLog.lines()).as("the access-log line names the trace the gateway started")
+                .anyMatch(line -> traceId.equals(line.get("traceId")) && server.getSpanId().equals(line.get("spanId")));
     }
 
     private Optional<SpanData> span(String traceId, SpanKind kind) {

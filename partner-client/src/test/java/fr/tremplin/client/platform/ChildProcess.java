@@ -97,6 +97,10 @@ final class ChildProcess {
         }
     }
 
+    List<String> lines() throws IOException {
+        return Files.readAllLines(log, StandardCharsets.UTF_8);
+    }
+
     String tail() {
         try {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);

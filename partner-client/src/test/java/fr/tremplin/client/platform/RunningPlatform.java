@@ -25,7 +25,8 @@ import java.util.Map;
  * database per service ({@link PostgresTestResource}, named {@code <service>_flow} plus
  * {@code TREMPLIN_TEST_DB_SUFFIX}, cleaned by Flyway at each start), a key pair the services verify with and
  * {@code TestTokens} signs with, then the three services and the gateway from their built jars as child processes on
- * free ports, each logging to {@code target/platform-logs/<name>.log}.
+ * free ports, each logging to {@code target/platform-logs/<name>.log}. Traces are on, as in production, every process
+ * exporting its spans over OTLP/HTTP to an {@link OtlpReceiver} in the test JVM ({@link #traces()}).
  */
 public final class RunningPlatform implements BeforeAllCallback {
 
@@ -38,14 +39,16 @@ public final class RunningPlatform implements BeforeAllCallback {
 
     private static Started started;
 
-    /** What a test reaches: the gateway's address. */
-    public record Started(String gatewayUrl, List<ChildProcess> processes) implements ExtensionContext.Store.CloseableResource {
+    /** What a test reaches: the gateway's address, the spans the processes exported, their logs. */
+    public record Started(String gatewayUrl, List<ChildProcess> processes, OtlpReceiver traces)
+            implements ExtensionContext.Store.CloseableResource {
         @Override
         public void close() {
             // the gateway first, so that no request reaches a service that is stopping
             for (int i = processes.size() - 1; i >= 0; i--) {
                 processes.get(i).stop();
             }
+            traces.close();
         }
     }
 
@@ -61,10 +64,25 @@ public final class RunningPlatform implements BeforeAllCallback {
     }
 
     public static String gatewayUrl() {
+        return started().gatewayUrl();
+    }
+
+    /** Every span the platform's processes exported so far. */
+    public static OtlpReceiver traces() {
+        return started().traces();
+    }
+
+    /** The log of one process ({@code gateway}, {@code offers-service}...), its lines as written so far. */
+    public static List<String> log(String process) throws IOException {
+        return started().processes().stream().filter(child -> child.name.equals(process)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no process " + process)).lines();
+    }
+
+    private static Started started() {
         if (started == null) {
             throw new IllegalStateException("the platform is not started: annotate the test @ExtendWith(RunningPlatform.class)");
         }
-        return started.gatewayUrl();
+        return started;
     }
 
     private static Started start() throws Exception {
@@ -82,6 +100,8 @@ public final class RunningPlatform implements BeforeAllCallback {
         common.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.get("mp.jwt.verify.publickey.location"));
         common.put("MP_JWT_VERIFY_ISSUER", keys.get("mp.jwt.verify.issuer"));
         common.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        OtlpReceiver traces = new OtlpReceiver();
+        common.putAll(tracesTo(traces));
 
         List<ChildProcess> processes = new ArrayList<>();
         Map<String, String> gatewayEnv = new HashMap<>(common);
@@ -109,13 +129,25 @@ public final class RunningPlatform implements BeforeAllCallback {
                 process.awaitReady(deadline);
             }
         } catch (Exception | Error e) {
-            new Started(null, processes).close();
+            new Started(null, processes, traces).close();
             throw e;
         }
-        Started platform = new Started(processes.get(processes.size() - 1).url(), List.copyOf(processes));
+        Started platform = new Started(processes.get(processes.size() - 1).url(), List.copyOf(processes), traces);
         // a run stopped half-way (Ctrl-C) takes its children down too
         Runtime.getRuntime().addShutdownHook(new Thread(platform::close));
         return platform;
+    }
+
+    /**
+     * Traces on (docs/ARCHITECTURE.md, "Traces"), sent to the receiver over OTLP/HTTP (protobuf), in batches every
+     * 100 ms rather than Quarkus' 5 s so that a test sees a request's spans soon after it.
+     */
+    private static Map<String, String> tracesTo(OtlpReceiver receiver) {
+        return Map.of(
+                "QUARKUS_OTEL_SDK_DISABLED", "false",
+                "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf",
+                "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", receiver.endpoint(),
+                "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "100ms");
     }
 
     /** The service's test database, created like a @QuarkusTest's; its settings as Quarkus properties. */
