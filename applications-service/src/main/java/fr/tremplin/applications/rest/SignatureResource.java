@@ -79,8 +79,9 @@ public class SignatureResource {
                     + "else the name the school gave) and the SHA-256 of the document they read (documentSha256: a "
                     + "document changed since is a 409). The SHA-256 of the document as it stands is recorded with "
                     + "the signature. When the principal and the host have signed too, the agreement is SIGNED.")
-    @APIResponse(responseCode = "409", description = "The agreement can no longer be signed (cancelled), or the "
-            + "document changed since it was read (documentSha256)")
+    @APIResponse(responseCode = "409", description = "The agreement can no longer be signed (cancelled), the "
+            + "document changed since it was read (documentSha256), or the convention is incomplete (title Incomplete "
+            + "agreement: violations name each missing part; the link stays valid)")
     @APIResponse(responseCode = "200", description = "The agreement as the family sees it", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = FamilyAgreementView.class), examples = @ExampleObject(name = "signed", summary = "The third signature: the agreement is signed", value = ApiExamples.FAMILY_AGREEMENT_SIGNED)))
     public FamilyAgreementView sign(@Parameter(description = "The one-time signing token from the link (20 to 100 characters)", example = ApiExamples.SIGNING_TOKEN) @PathParam("token") String token,

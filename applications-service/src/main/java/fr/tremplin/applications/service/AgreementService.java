@@ -13,11 +13,13 @@ import fr.tremplin.applications.api.AgreementPupilRequest;
 import fr.tremplin.applications.api.AgreementScheduleRequest;
 import fr.tremplin.applications.api.AgreementView;
 import fr.tremplin.applications.api.SignRequest;
+import fr.tremplin.applications.domain.document.ConventionCompleteness;
 import fr.tremplin.applications.domain.document.DailyHours;
 import fr.tremplin.applications.api.FamilyAgreementView;
 import fr.tremplin.applications.api.SigningLinkView;
 import fr.tremplin.applications.api.TutorRequest;
 import fr.tremplin.common.audit.AuditTrail;
+import fr.tremplin.common.problem.Problem;
 import fr.tremplin.common.problem.ProblemException;
 import fr.tremplin.common.security.Caller;
 import fr.tremplin.common.security.Roles;
@@ -208,6 +210,7 @@ public class AgreementService {
             if (agreement.principalSignedAt != null) {
                 throw ProblemException.conflict("the principal already signed this agreement");
             }
+            requireComplete(agreement);
             String signed = signedDocument(agreement, request);
             agreement.principalSignedAt = now;
             agreement.principalSignedBy = caller.id();
@@ -217,10 +220,7 @@ public class AgreementService {
             if (agreement.hostSignedAt != null) {
                 throw ProblemException.conflict("the host already signed this agreement");
             }
-            if (agreement.tutorName == null) {
-                throw ProblemException.unprocessable("tutor", "name the tutor (PUT /api/v1/agreements/" + id
-                        + "/tutor) before signing");
-            }
+            requireComplete(agreement);
             String signed = signedDocument(agreement, request);
             agreement.hostSignedAt = now;
             agreement.hostSignedBy = caller.id();
@@ -301,6 +301,7 @@ public class AgreementService {
             throw unknownLink();
         }
         requireDraft(agreement);
+        requireComplete(agreement);
         Instant now = clock.instant();
         agreement.familyDocumentSha256 = signedDocument(agreement, request);
         agreement.familySignerName = signerName(request);
@@ -312,6 +313,18 @@ public class AgreementService {
         completeIfSigned(agreement, locked.application(), Actor.LEGAL_REPRESENTATIVE, now);
         em.flush();
         return FamilyAgreementView.of(agreement, documents.render(agreement).sha256());
+    }
+
+    /**
+     * 409 naming every missing part ({@link ConventionCompleteness}) when the document still lacks what a convention
+     * holds: nobody signs a document that says "à compléter". Thrown before anything is written.
+     */
+    private static void requireComplete(Agreement agreement) {
+        List<ConventionCompleteness.Gap> gaps = ConventionCompleteness.gaps(AgreementDocuments.convention(agreement));
+        if (!gaps.isEmpty()) {
+            throw new ProblemException(409, "Incomplete agreement", ConventionCompleteness.describe(gaps),
+                    gaps.stream().map(gap -> new Problem.Violation(gap.field(), gap.message())).toList());
+        }
     }
 
     /**
