@@ -32,6 +32,7 @@ import static fr.tremplin.applications.Fixtures.pupilToken;
 import static fr.tremplin.testing.KafkaTestConsumer.header;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -86,9 +87,10 @@ class AgreementTest {
                 .body("signatures.principal.signed", equalTo(false));
         given().header("Authorization", principal(Fixtures.uai())).get(agreement).then().statusCode(403);
 
-        // the host names its tutor before signing
-        given().header("Authorization", c.offer().hostBearer()).post(agreement + "/sign").then().statusCode(422)
-                .body("violations[0].field", equalTo("tutor"));
+        // nobody signs before the convention is complete; the host names its tutor last here
+        Fixtures.fillFamilyAndSchedule(agreement, principal(c.uai()), c.offer().hostBearer());
+        given().header("Authorization", c.offer().hostBearer()).post(agreement + "/sign").then().statusCode(409)
+                .body("violations.field", contains("tutor"));
         given().header("Authorization", c.offer().hostBearer()).contentType(ContentType.JSON)
                 .body(Map.of("name", "Claire Martin", "function", "Cheffe d'atelier")).put(agreement + "/tutor").then()
                 .statusCode(200).body("tutor.name", equalTo("Claire Martin"));

@@ -90,6 +90,14 @@ class ErasureScanTest {
                 .body(Map.of("signerName", principalName)).post(agreement + "/sign").then().statusCode(200);
         String token = given().header("Authorization", principal(uai)).post(agreement + "/signing-link").then()
                 .statusCode(201).extract().path("token");
+        // the family gives its contact through the link (the same name: the principal's signature stays)
+        String familyAddress = "famille-" + tag + "@exemple.fr";
+        String familyPhone = "06 " + (10_000_000 + new java.util.Random().nextInt(89_999_999));
+        given().contentType(ContentType.JSON).body(Map.of("token", token, "legalRepresentativeName", representativeName,
+                "email", familyAddress, "phone", familyPhone)).put("/api/v1/signatures/family-contact").then()
+                .statusCode(200).body("principalSigned", equalTo(true)).body("contact.phone", equalTo(familyPhone));
+        assertThat(columnsHolding(familyPhone)).containsExactly("notification_contact.phone");
+        assertThat(columnsHolding(familyAddress)).contains("notification_contact.email");
 
         assertThat(ErasureScan.textColumns()).contains("agreement.pupil_name", "agreement.legal_representative_name",
                 "agreement.activities", "agreement.principal_signer_name","application.motivation", "application_transition.reason",
@@ -104,6 +112,7 @@ class ErasureScanTest {
 
         assertThat(columnsHolding(tag)).as("anything tagged " + tag).isEmpty();
         assertThat(ErasureScan.leftOf(texts)).isEmpty();
+        assertThat(columnsHolding(familyPhone)).as("the family's phone").isEmpty();
         given().get("/api/v1/signatures/" + token).then().statusCode(404);
 
         // the rows stay: two cancelled candidacies, their history one step longer (A cancelled by the system),

@@ -269,6 +269,23 @@ public final class Fixtures {
         return request.post("/api/v1/applications/" + applicationId + "/" + action).then();
     }
 
+    /**
+     * What the school's staff and the host give before anyone signs (a signature on a convention still missing a
+     * part is refused): the pupil's and the legal representative's names, the week's hours and activities. The tutor
+     * is left to each test (a name, or a programme's tutor).
+     */
+    public static void fillFamilyAndSchedule(String agreementPath, String staffBearer, String hostBearer) {
+        given().header("Authorization", staffBearer).contentType(ContentType.JSON)
+                .body(Map.of("pupilName", "Léa Français", "legalRepresentativeName", "Françoise Œuvray"))
+                .put(agreementPath + "/family").then().statusCode(200);
+        List<Map<String, Object>> days = List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY").stream()
+                .<Map<String, Object>>map(day -> Map.of("day", day, "start", "09:00", "end", "16:30", "breakMinutes", 60))
+                .toList();
+        given().header("Authorization", hostBearer).contentType(ContentType.JSON)
+                .body(Map.of("dailyHours", days, "activities", "Accueil et sécurité, puis observation des métiers"))
+                .put(agreementPath + "/schedule").then().statusCode(200);
+    }
+
     public static ValidatableResponse registerRelay(String relayId, String... departments) {
         return given().header("Authorization", admin()).contentType(ContentType.JSON)
                 .body(Map.of("name", "Relais " + relayId, "departments", List.of(departments)))

@@ -115,6 +115,18 @@ class LogScanTest {
             secrets.put("signing link", link);
             given().get("/api/v1/signatures/" + link).then().statusCode(200);
             given().get("/api/v1/signatures/" + link + "/document").then().statusCode(200);
+            // the family gives its own contact through the link (the token in the body), then signs
+            secrets.put("family's address", "famille-" + tag + "@exemple.fr");
+            secrets.put("family's phone", "+33 6 " + Math.abs(tag.hashCode() % 90_000_000 + 10_000_000));
+            secrets.put("corrected representative's name", "Parent " + tag + " Martin-Corrigé");
+            given().contentType(ContentType.JSON).body(Map.of("token", link, "email", secrets.get("family's address"),
+                            "phone", secrets.get("family's phone"),
+                            "legalRepresentativeName", secrets.get("corrected representative's name")))
+                    .put("/api/v1/signatures/family-contact").then().statusCode(200);
+            given().contentType(ContentType.JSON).body(Map.of("token", link, "email", "pas-une-adresse",
+                    "legalRepresentativeName", secrets.get("corrected representative's name")))
+                    .put("/api/v1/signatures/family-contact").then().statusCode(400);
+            given().header("Authorization", principal).post(agreement + "/sign").then().statusCode(200);
             given().post("/api/v1/signatures/" + link).then().statusCode(200);
             given().post("/api/v1/signatures/" + link).then().statusCode(404);
 

@@ -175,11 +175,12 @@ class NotificationTest {
         Matcher link = SIGNING_LINK.matcher(signing.body());
         assertThat(link.find()).as("a signing link in " + signing.body()).isTrue();
 
-        // the host names the tutor first (a change after a signature takes the signatures back: the document
-        // signed would no longer be the one shown); then the link of the email signs, the principal and the host
+        // the host names the tutor, the school and the host complete the convention first (nobody signs a document
+        // still missing a part); then the link of the email signs, the principal and the host
         given().header("Authorization", offer.hostBearer()).contentType(ContentType.JSON)
                 .body(Map.of("name", "Claire Martin")).put("/api/v1/agreements/" + agreementId + "/tutor").then()
                 .statusCode(200);
+        Fixtures.fillFamilyAndSchedule("/api/v1/agreements/" + agreementId, principal(uai), offer.hostBearer());
         given().post(link.group(1)).then().statusCode(200).body("legalRepresentativeSigned", equalTo(true));
         given().header("Authorization", principal(uai)).post("/api/v1/agreements/" + agreementId + "/sign").then()
                 .statusCode(200);

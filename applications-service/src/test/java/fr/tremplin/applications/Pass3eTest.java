@@ -291,6 +291,7 @@ class Pass3eTest {
         given().header("Authorization", pass3e.hostBearer()).contentType(ContentType.JSON)
                 .body(Map.of("programmeTutorId", tutorId)).put(agreement + "/tutor").then()
                 .statusCode(200).body("tutor.name", startsWith("Agent "));
+        Fixtures.fillFamilyAndSchedule(agreement, principal(nominee.uai()), pass3e.hostBearer());
         given().header("Authorization", principal(nominee.uai())).post(agreement + "/sign").then().statusCode(200);
         String token = given().header("Authorization", principal(nominee.uai())).post(agreement + "/signing-link")
                 .then().statusCode(201).extract().path("token");

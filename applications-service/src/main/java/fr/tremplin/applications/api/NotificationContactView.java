@@ -13,6 +13,7 @@ public record NotificationContactView(
         String language,
         boolean nonEssential,
         boolean dailyDigest,
+        @Schema(description = "A phone number to reach the party; null if none was given") String phone,
         Instant updatedAt,
         int version) {
 }

@@ -11,4 +11,6 @@ public record Actor(String id, String role) {
 
     public static final Actor SYSTEM = new Actor("system", SYSTEM_ROLE);
     public static final Actor LEGAL_REPRESENTATIVE = new Actor("legal-representative", LEGAL_REPRESENTATIVE_ROLE);
+    /** The audit trail's "who" of what the family gives through its link before signing (its name, its contact). */
+    public static final Actor FAMILY_VIA_SIGNING_LINK = new Actor("family via signing link", LEGAL_REPRESENTATIVE_ROLE);
 }

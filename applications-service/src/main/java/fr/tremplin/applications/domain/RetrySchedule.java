@@ -19,6 +19,15 @@ public record RetrySchedule(Duration initial, Duration max, Duration window) {
         return wait.compareTo(max) > 0 ? max : wait;
     }
 
+    /** After a failure: when the next attempt is, and whether there is none (past the window: parked, FAILED). */
+    public record Next(Instant at, boolean givesUp) {
+    }
+
+    /** What follows the {@code failures}-th failure at {@code now} of a message retried from {@code retryFrom}. */
+    public Next after(Instant retryFrom, int failures, Instant now) {
+        return new Next(now.plus(backoff(failures)), parks(retryFrom, failures, now));
+    }
+
     /** Whether a delivery that just failed for the {@code failures}-th time at {@code now} is parked. */
     public boolean parks(Instant retryFrom, int failures, Instant now) {
         return now.plus(backoff(failures)).isAfter(retryFrom.plus(window));

@@ -33,7 +33,7 @@ public class NotificationContacts {
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<NotificationContactView> find(Recipient party) {
         List<?> rows = em.createNativeQuery("SELECT party_kind, party_id, email, language, non_essential, daily_digest, "
-                        + "updated_at, version FROM notification_contact WHERE party_kind = ?1 AND party_id = ?2")
+                        + "phone, updated_at, version FROM notification_contact WHERE party_kind = ?1 AND party_id = ?2")
                 .setParameter(1, party.kind().name()).setParameter(2, party.id()).getResultList();
         return rows.stream().findFirst().map(row -> view((Object[]) row));
     }
@@ -49,7 +49,7 @@ public class NotificationContacts {
             return Map.of();
         }
         List<Object[]> rows = em.createNativeQuery("SELECT party_kind, party_id, email, language, non_essential, "
-                        + "daily_digest, updated_at, version FROM notification_contact WHERE party_id IN (:ids)")
+                        + "daily_digest, phone, updated_at, version FROM notification_contact WHERE party_id IN (:ids)")
                 .setParameter("ids", parties.stream().map(Recipient::id).distinct().toList()).getResultList();
         Map<Recipient, NotificationContactView> contacts = new HashMap<>();
         for (Object[] r : rows) {
@@ -63,22 +63,22 @@ public class NotificationContacts {
 
     private static NotificationContactView view(Object[] r) {
         return new NotificationContactView((String) r[0], (String) r[1], (String) r[2], (String) r[3],
-                (Boolean) r[4], (Boolean) r[5], SqlValues.instant(r[6]), ((Number) r[7]).intValue());
+                (Boolean) r[4], (Boolean) r[5], (String) r[6], SqlValues.instant(r[7]), ((Number) r[8]).intValue());
     }
 
     /** Creates or replaces the contact; returns it as stored. */
     @Transactional(Transactional.TxType.MANDATORY)
     public NotificationContactView save(Recipient party, String email, String language, boolean nonEssential,
-                                        boolean dailyDigest, Instant now) {
+                                        boolean dailyDigest, String phone, Instant now) {
         em.createNativeQuery("INSERT INTO notification_contact (party_kind, party_id, email, language, non_essential, "
-                        + "daily_digest, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+                        + "daily_digest, phone, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?8, ?7) "
                         + "ON CONFLICT (party_kind, party_id) DO UPDATE SET email = EXCLUDED.email, "
                         + "language = EXCLUDED.language, non_essential = EXCLUDED.non_essential, "
-                        + "daily_digest = EXCLUDED.daily_digest, updated_at = EXCLUDED.updated_at, "
+                        + "daily_digest = EXCLUDED.daily_digest, phone = EXCLUDED.phone, updated_at = EXCLUDED.updated_at, "
                         + "version = notification_contact.version + 1")
                 .setParameter(1, party.kind().name()).setParameter(2, party.id()).setParameter(3, email)
                 .setParameter(4, language).setParameter(5, nonEssential).setParameter(6, dailyDigest)
-                .setParameter(7, Timestamp.from(now)).executeUpdate();
+                .setParameter(7, Timestamp.from(now)).setParameter(8, phone).executeUpdate();
         return find(party).orElseThrow();
     }
 

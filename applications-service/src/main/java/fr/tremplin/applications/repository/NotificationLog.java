@@ -38,26 +38,22 @@ public class NotificationLog {
             + "attempts, last_error, skip_reason, created_at, next_attempt_at, sent_at";
 
     private final EntityManager em;
+    private final LeasedQueue queue;
 
     public NotificationLog(EntityManager em) {
         this.em = em;
+        this.queue = new LeasedQueue(em, "notification", "c.status IN ('QUEUED', 'RETRYING')", "c.next_attempt_at",
+                "status = 'RETRYING'");
     }
 
     /**
      * Leases up to {@code size} due messages (QUEUED or RETRYING, due, not leased by another instance) until
-     * {@code until}; rows another instance is leasing at this moment are skipped ({@code FOR UPDATE SKIP LOCKED}).
+     * {@code until}, the earliest due first ({@link LeasedQueue#lease}).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    @SuppressWarnings("unchecked")
     public List<Due> lease(Instant now, Instant until, int size) {
-        List<Object[]> rows = em.createNativeQuery("UPDATE notification n SET leased_until = ?2 FROM ("
-                        + "SELECT id FROM notification WHERE status IN ('QUEUED', 'RETRYING') AND next_attempt_at <= ?1 "
-                        + "AND (leased_until IS NULL OR leased_until <= ?1) ORDER BY next_attempt_at LIMIT ?3 "
-                        + "FOR UPDATE SKIP LOCKED) due WHERE n.id = due.id "
-                        + "RETURNING n.id, n.kind, n.party_kind, n.party_id, n.application_id, CAST(n.data AS text), "
-                        + "n.attempts, n.created_at")
-                .setParameter(1, Timestamp.from(now)).setParameter(2, Timestamp.from(until)).setParameter(3, size)
-                .getResultList();
+        List<Object[]> rows = queue.lease(now, until, size, null, null, "t.id, t.kind, t.party_kind, t.party_id, "
+                + "t.application_id, CAST(t.data AS text), t.attempts, t.created_at");
         return rows.stream().map(r -> new Due((UUID) r[0], NotificationKind.valueOf((String) r[1]),
                 new Recipient(PartyKind.valueOf((String) r[2]), (String) r[3]), (UUID) r[4], (String) r[5],
                 ((Number) r[6]).intValue(), SqlValues.instant(r[7]))).toList();
@@ -78,8 +74,8 @@ public class NotificationLog {
         }
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE notification n SET status = 'SENT', "
-                    + "recipient = v.recipient, attempts = n.attempts + 1, sent_at = ?, leased_until = NULL, "
-                    + "last_error = NULL FROM unnest(?, ?) AS v(id, recipient) WHERE n.id = v.id")) {
+                    + "recipient = v.recipient, " + LeasedQueue.ATTEMPT_DONE + ", sent_at = ?, last_error = NULL "
+                    + "FROM unnest(?, ?) AS v(id, recipient) WHERE n.id = v.id")) {
                 update.setTimestamp(1, Timestamp.from(now));
                 update.setArray(2, connection.createArrayOf("uuid", sent.stream().map(Sent::id).toArray()));
                 update.setArray(3, connection.createArrayOf("text", sent.stream().map(Sent::recipient).toArray()));
@@ -91,8 +87,8 @@ public class NotificationLog {
     /** A failed attempt: tried again at {@code nextAttempt}, or FAILED for good when {@code giveUp}. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void failed(UUID id, String recipient, String error, Instant nextAttempt, boolean giveUp) {
-        em.createNativeQuery("UPDATE notification SET status = ?2, recipient = ?3, attempts = attempts + 1, "
-                        + "last_error = ?4, next_attempt_at = ?5, leased_until = NULL WHERE id = ?1")
+        em.createNativeQuery("UPDATE notification SET status = ?2, recipient = ?3, " + LeasedQueue.ATTEMPT_DONE
+                        + ", last_error = ?4, next_attempt_at = ?5 WHERE id = ?1")
                 .setParameter(1, id).setParameter(2, giveUp ? "FAILED" : "RETRYING").setParameter(3, recipient)
                 .setParameter(4, error).setParameter(5, Timestamp.from(nextAttempt)).executeUpdate();
     }
@@ -114,9 +110,7 @@ public class NotificationLog {
     /** When the earliest failed message falls due again, if any. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Instant> nextRetry(Instant now) {
-        Object next = em.createNativeQuery("SELECT min(next_attempt_at) FROM notification WHERE status = 'RETRYING' "
-                + "AND next_attempt_at > ?1").setParameter(1, Timestamp.from(now)).getSingleResult();
-        return Optional.ofNullable(SqlValues.instant(next));
+        return queue.nextRetry(now);
     }
 
     /**

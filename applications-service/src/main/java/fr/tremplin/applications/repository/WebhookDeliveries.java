@@ -33,9 +33,11 @@ public class WebhookDeliveries {
             + "last_status, last_error, created_at, delivered_at, parked_at";
 
     private final EntityManager em;
+    private final LeasedQueue queue;
 
     public WebhookDeliveries(EntityManager em) {
         this.em = em;
+        this.queue = new LeasedQueue(em, "webhook_delivery", "c.state = 'PENDING'", "c.seq", "state = 'PENDING'");
     }
 
     // ------------------------------------------------------------------ webhooks
@@ -72,22 +74,16 @@ public class WebhookDeliveries {
      * Leases up to {@code size} due deliveries to this instance until {@code until}: PENDING, due, not leased by
      * another instance, of a relay that still has a webhook, and the first undelivered one of their candidacy (a
      * later message waits for the earlier). Rows another instance is leasing at this moment are skipped
-     * ({@code FOR UPDATE SKIP LOCKED}); the lease then keeps them apart while they are sent, outside the transaction.
+     * ({@code FOR UPDATE SKIP LOCKED}); the lease then keeps them apart while they are sent, outside the transaction
+     * ({@link LeasedQueue#lease}).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    @SuppressWarnings("unchecked")
     public List<Due> lease(Instant now, Instant until, int size) {
-        List<Object[]> rows = em.createNativeQuery("UPDATE webhook_delivery d SET leased_until = ?2 "
-                        + "FROM relay_webhook w WHERE w.relay_id = d.relay_id AND d.id IN ("
-                        + "SELECT c.id FROM webhook_delivery c WHERE c.state = 'PENDING' AND c.next_attempt_at <= ?1 "
-                        + "AND (c.leased_until IS NULL OR c.leased_until < ?1) "
-                        + "AND EXISTS (SELECT 1 FROM relay_webhook x WHERE x.relay_id = c.relay_id) "
+        List<Object[]> rows = queue.lease(now, until, size, "relay_webhook w WHERE w.relay_id = t.relay_id",
+                "EXISTS (SELECT 1 FROM relay_webhook x WHERE x.relay_id = c.relay_id) "
                         + "AND NOT EXISTS (SELECT 1 FROM webhook_delivery e WHERE e.relay_id = c.relay_id "
-                        + "AND e.application_id = c.application_id AND e.seq < c.seq AND e.state <> 'DELIVERED') "
-                        + "ORDER BY c.seq LIMIT ?3 FOR UPDATE SKIP LOCKED) "
-                        + "RETURNING d.id, d.relay_id, d.body, w.url, w.secret, d.attempts, d.retry_from, d.seq")
-                .setParameter(1, Timestamp.from(now)).setParameter(2, Timestamp.from(until)).setParameter(3, size)
-                .getResultList();
+                        + "AND e.application_id = c.application_id AND e.seq < c.seq AND e.state <> 'DELIVERED')",
+                "t.id, t.relay_id, t.body, w.url, w.secret, t.attempts, t.retry_from, t.seq");
         return rows.stream().sorted((a, b) -> Long.compare(((Number) a[7]).longValue(), ((Number) b[7]).longValue()))
                 .map(r -> new Due((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
                         ((Number) r[5]).intValue(), SqlValues.instant(r[6]))).toList();
@@ -96,9 +92,8 @@ public class WebhookDeliveries {
     /** The deliveries that got a 2xx {@code status}, in one statement. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void delivered(List<UUID> ids, int status, Instant now) {
-        em.createNativeQuery("UPDATE webhook_delivery SET state = 'DELIVERED', attempts = attempts + 1, "
-                        + "last_status = :status, last_error = NULL, delivered_at = :now, leased_until = NULL "
-                        + "WHERE id IN (:ids)")
+        em.createNativeQuery("UPDATE webhook_delivery SET state = 'DELIVERED', " + LeasedQueue.ATTEMPT_DONE
+                        + ", last_status = :status, last_error = NULL, delivered_at = :now WHERE id IN (:ids)")
                 .setParameter("ids", ids).setParameter("status", status).setParameter("now", Timestamp.from(now))
                 .executeUpdate();
     }
@@ -109,17 +104,14 @@ public class WebhookDeliveries {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Instant> nextRetry(Instant now) {
-        Object next = em.createNativeQuery("SELECT min(next_attempt_at) FROM webhook_delivery "
-                + "WHERE state = 'PENDING' AND next_attempt_at > ?1").setParameter(1, Timestamp.from(now))
-                .getSingleResult();
-        return Optional.ofNullable(SqlValues.instant(next));
+        return queue.nextRetry(now);
     }
 
     /** A failed attempt: tried again at {@code nextAttempt}, or parked when {@code park}. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void failed(UUID id, Integer status, String error, Instant nextAttempt, boolean park, Instant now) {
-        em.createNativeQuery("UPDATE webhook_delivery SET attempts = attempts + 1, last_status = ?2, last_error = ?3, "
-                        + "next_attempt_at = ?4, leased_until = NULL, state = CASE WHEN ?5 THEN 'PARKED' ELSE state END, "
+        em.createNativeQuery("UPDATE webhook_delivery SET " + LeasedQueue.ATTEMPT_DONE + ", last_status = ?2, "
+                        + "last_error = ?3, next_attempt_at = ?4, state = CASE WHEN ?5 THEN 'PARKED' ELSE state END, "
                         + "parked_at = CASE WHEN ?5 THEN ?6 ELSE parked_at END WHERE id = ?1")
                 .setParameter(1, id).setParameter(2, status).setParameter(3, error)
                 .setParameter(4, Timestamp.from(nextAttempt)).setParameter(5, park).setParameter(6, Timestamp.from(now))

@@ -144,11 +144,12 @@ public class AgreementResource {
                     + "signs; the optional body gives the name printed in the document's signatures block "
                     + "(signerName) and the SHA-256 of the document the signer read (documentSha256): if the document "
                     + "changed since, the signature is refused (409). The SHA-256 of the document as it stands is "
-                    + "recorded with the signature. When the principal, the host and a legal representative have "
-                    + "signed, the candidacy becomes AGREEMENT_SIGNED and agreement.signed is published.")
-    @APIResponse(responseCode = "409", description = "Already signed by this party, agreement not a draft, or the "
-            + "document changed since the signer read it (documentSha256)")
-    @APIResponse(responseCode = "422", description = "Host: the tutor is not named yet")
+                    + "recorded with the signature. Refused (409) while the convention misses a part: the tutor, "
+                    + "the pupil's and the legal representative's names, the daily hours, the activities. When the "
+                    + "principal, the host and a legal representative have signed, the candidacy becomes AGREEMENT_SIGNED and agreement.signed is published.")
+    @APIResponse(responseCode = "409", description = "Already signed by this party, agreement not a draft, the "
+            + "document changed since the signer read it (documentSha256), or the convention is incomplete (title "
+            + "Incomplete agreement: violations name each missing part and who gives it)")
     @APIResponse(responseCode = "200", description = "The agreement", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = AgreementView.class), examples = @ExampleObject(name = "two-signatures", summary = "The host signed after the principal", value = ApiExamples.AGREEMENT)))
     public AgreementView sign(@PathParam("id") UUID id, @RequestBody(required = false, content = @Content(

@@ -7,17 +7,22 @@ import fr.tremplin.applications.domain.Agreement;
 import fr.tremplin.applications.domain.Application;
 import fr.tremplin.applications.domain.programme.ProgrammeCopy;
 import fr.tremplin.applications.domain.programme.ProgrammeTutor;
+import fr.tremplin.applications.domain.notifications.PartyKind;
+import fr.tremplin.applications.domain.notifications.Recipient;
 import fr.tremplin.applications.repository.ApplicationRepository;
+import fr.tremplin.applications.repository.NotificationContacts;
 import fr.tremplin.applications.api.AgreementDocument;
 import fr.tremplin.applications.api.AgreementPupilRequest;
 import fr.tremplin.applications.api.AgreementScheduleRequest;
 import fr.tremplin.applications.api.AgreementView;
 import fr.tremplin.applications.api.SignRequest;
+import fr.tremplin.applications.domain.document.ConventionCompleteness;
 import fr.tremplin.applications.domain.document.DailyHours;
 import fr.tremplin.applications.api.FamilyAgreementView;
 import fr.tremplin.applications.api.SigningLinkView;
 import fr.tremplin.applications.api.TutorRequest;
 import fr.tremplin.common.audit.AuditTrail;
+import fr.tremplin.common.problem.Problem;
 import fr.tremplin.common.problem.ProblemException;
 import fr.tremplin.common.security.Caller;
 import fr.tremplin.common.security.Roles;
@@ -61,10 +66,13 @@ public class AgreementService {
     private final ApplicationsConfig config;
     private final Clock clock;
     private final AgreementDocuments documents;
+    private final NotificationContacts contacts;
 
     public AgreementService(EntityManager em, ApplicationRepository applications, Transitions transitions,
-                            AuditTrail audit, ApplicationsConfig config, Clock clock, AgreementDocuments documents) {
+                            AuditTrail audit, ApplicationsConfig config, Clock clock, AgreementDocuments documents,
+                            NotificationContacts contacts) {
         this.documents = documents;
+        this.contacts = contacts;
         this.em = em;
         this.applications = applications;
         this.transitions = transitions;
@@ -133,7 +141,7 @@ public class AgreementService {
         agreement.tutorFunction = function;
         audit.record(caller, "agreement.tutor-set", "agreement", agreement.id, null);
         if (changed) {
-            takeBackSignatures(caller, agreement, "the tutor changed");
+            takeBackSignatures(actor(caller), agreement, "the tutor changed");
         }
         return flushed(agreement, true);
     }
@@ -150,16 +158,37 @@ public class AgreementService {
         }
         Agreement agreement = locked.agreement();
         requireDraft(agreement);
-        String pupil = request.pupilName().strip();
-        String representative = request.legalRepresentativeName().strip();
-        boolean changed = !pupil.equals(agreement.pupilName) || !representative.equals(agreement.legalRepresentativeName);
+        changeFamilyPart(actor(caller), agreement, request.pupilName().strip(),
+                request.legalRepresentativeName().strip(), "the pupil's or legal representative's name changed");
+        return flushed(agreement, true);
+    }
+
+    /**
+     * The legal representative, holding the family's signing link, gives or corrects their own name before signing
+     * (audited as {@link Actor#FAMILY_VIA_SIGNING_LINK}); like the staff's change, a change after a signature takes
+     * the signatures back. Returns the agreement (its pupil keys the family's contact). An unknown, spent or expired
+     * link is a 404, a signed or cancelled agreement a 409.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Agreement setRepresentativeByLink(String token, String legalRepresentativeName) {
+        Agreement agreement = lockByToken(token).agreement();
+        requireDraft(agreement);
+        changeFamilyPart(Actor.FAMILY_VIA_SIGNING_LINK, agreement, agreement.pupilName, legalRepresentativeName.strip(),
+                "the legal representative's name changed");
+        em.flush();
+        return agreement;
+    }
+
+    /** One path for every change of the family part: stored, audited, and the signatures taken back if it changed. */
+    private void changeFamilyPart(Actor who, Agreement agreement, String pupil, String representative, String change) {
+        boolean changed = !Objects.equals(pupil, agreement.pupilName)
+                || !Objects.equals(representative, agreement.legalRepresentativeName);
         agreement.pupilName = pupil;
         agreement.legalRepresentativeName = representative;
-        audit.record(caller, "agreement.family-set", "agreement", agreement.id, null);
+        audit.record(who.id(), who.role(), "agreement.family-set", "agreement", agreement.id, null);
         if (changed) {
-            takeBackSignatures(caller, agreement, "the pupil's or legal representative's name changed");
+            takeBackSignatures(who, agreement, change);
         }
-        return flushed(agreement, true);
     }
 
     /**
@@ -185,7 +214,7 @@ public class AgreementService {
         agreement.activities = activities;
         audit.record(caller, "agreement.schedule-set", "agreement", agreement.id, null);
         if (changed) {
-            takeBackSignatures(caller, agreement, "the daily hours or activities changed");
+            takeBackSignatures(actor(caller), agreement, "the daily hours or activities changed");
         }
         return flushed(agreement, true);
     }
@@ -208,6 +237,7 @@ public class AgreementService {
             if (agreement.principalSignedAt != null) {
                 throw ProblemException.conflict("the principal already signed this agreement");
             }
+            requireComplete(agreement);
             String signed = signedDocument(agreement, request);
             agreement.principalSignedAt = now;
             agreement.principalSignedBy = caller.id();
@@ -217,10 +247,7 @@ public class AgreementService {
             if (agreement.hostSignedAt != null) {
                 throw ProblemException.conflict("the host already signed this agreement");
             }
-            if (agreement.tutorName == null) {
-                throw ProblemException.unprocessable("tutor", "name the tutor (PUT /api/v1/agreements/" + id
-                        + "/tutor) before signing");
-            }
+            requireComplete(agreement);
             String signed = signedDocument(agreement, request);
             agreement.hostSignedAt = now;
             agreement.hostSignedBy = caller.id();
@@ -278,8 +305,14 @@ public class AgreementService {
     /** What the holder of a signing link sees. */
     @Transactional
     public FamilyAgreementView familyView(String token) {
-        Agreement agreement = byToken(token);
-        return FamilyAgreementView.of(agreement, documents.render(agreement).sha256());
+        return familyView(byToken(token));
+    }
+
+    /** The family's view of an agreement: what it signs, and the contact it gave (or the school gave for it). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public FamilyAgreementView familyView(Agreement agreement) {
+        return FamilyAgreementView.of(agreement, documents.render(agreement).sha256(),
+                contacts.find(new Recipient(PartyKind.FAMILY, agreement.pupilId.toString())).orElse(null));
     }
 
     /** The document the holder of a signing link is about to sign. */
@@ -294,13 +327,10 @@ public class AgreementService {
      */
     @Transactional
     public FamilyAgreementView familySign(String token, SignRequest request) {
-        Agreement unlocked = byToken(token);
-        Locked locked = lock(unlocked.id);
+        Locked locked = lockByToken(token);
         Agreement agreement = locked.agreement();
-        if (!hash(token).equals(agreement.signingTokenHash)) {
-            throw unknownLink();
-        }
         requireDraft(agreement);
+        requireComplete(agreement);
         Instant now = clock.instant();
         agreement.familyDocumentSha256 = signedDocument(agreement, request);
         agreement.familySignerName = signerName(request);
@@ -311,7 +341,19 @@ public class AgreementService {
                 "agreement", agreement.id, null);
         completeIfSigned(agreement, locked.application(), Actor.LEGAL_REPRESENTATIVE, now);
         em.flush();
-        return FamilyAgreementView.of(agreement, documents.render(agreement).sha256());
+        return familyView(agreement);
+    }
+
+    /**
+     * 409 naming every missing part ({@link ConventionCompleteness}) when the document still lacks what a convention
+     * holds: nobody signs a document that says "à compléter". Thrown before anything is written.
+     */
+    private static void requireComplete(Agreement agreement) {
+        List<ConventionCompleteness.Gap> gaps = ConventionCompleteness.gaps(AgreementDocuments.convention(agreement));
+        if (!gaps.isEmpty()) {
+            throw new ProblemException(409, "Incomplete agreement", ConventionCompleteness.describe(gaps),
+                    gaps.stream().map(gap -> new Problem.Violation(gap.field(), gap.message())).toList());
+        }
     }
 
     /**
@@ -336,7 +378,7 @@ public class AgreementService {
      * taken back, and the agreement says so ({@code signaturesReset}: when, what changed, whose signatures) and
      * the audit trail records it. A family that had signed needs a new link from the school's staff.
      */
-    private void takeBackSignatures(Caller caller, Agreement agreement, String change) {
+    private void takeBackSignatures(Actor who, Agreement agreement, String change) {
         List<String> signed = agreement.signedParties();
         if (signed.isEmpty()) {
             return;
@@ -347,7 +389,11 @@ public class AgreementService {
         agreement.clearSignatures();
         agreement.signaturesResetAt = clock.instant();
         agreement.signaturesResetReason = reason;
-        audit.record(caller, "agreement.signatures-reset", "agreement", agreement.id, reason);
+        audit.record(who.id(), who.role(), "agreement.signatures-reset", "agreement", agreement.id, reason);
+    }
+
+    private static Actor actor(Caller caller) {
+        return new Actor(caller.id(), caller.mainRole());
     }
 
     private void completeIfSigned(Agreement agreement, Application application, Actor lastSigner, Instant now) {
@@ -368,6 +414,15 @@ public class AgreementService {
         Application application = applications.lock(unlocked.applicationId).orElseThrow();
         em.refresh(unlocked, LockModeType.PESSIMISTIC_WRITE);
         return new Locked(unlocked, application);
+    }
+
+    /** The link's agreement, locked (as {@link #lock}); the link checked again under the lock (a race with a new one). */
+    private Locked lockByToken(String token) {
+        Locked locked = lock(byToken(token).id);
+        if (!hash(token).equals(locked.agreement().signingTokenHash)) {
+            throw unknownLink();
+        }
+        return locked;
     }
 
     private Agreement find(UUID id) {

@@ -3,6 +3,7 @@ package fr.tremplin.applications.service;
 import fr.tremplin.applications.config.WebhookConfig;
 import fr.tremplin.applications.domain.RetrySchedule;
 import fr.tremplin.applications.domain.WebhookSignature;
+import fr.tremplin.applications.repository.LeasedQueue;
 import fr.tremplin.applications.repository.WebhookDeliveries;
 import fr.tremplin.common.events.NotifiedLoop;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -101,9 +102,8 @@ public class WebhookSender {
     /** The fallback, or less when a failed delivery's retry falls due sooner. */
     private Duration untilNextPass(Duration fallback) {
         Instant now = clock.instant();
-        Optional<Instant> nextRetry = QuarkusTransaction.requiringNew().call(() -> deliveries.nextRetry(now));
-        return nextRetry.map(at -> Duration.between(now, at)).filter(wait -> wait.compareTo(fallback) < 0)
-                .orElse(fallback);
+        return LeasedQueue.untilNextPass(now, QuarkusTransaction.requiringNew().call(() -> deliveries.nextRetry(now)),
+                fallback);
     }
 
     /**
@@ -212,9 +212,8 @@ public class WebhookSender {
             for (Outcome outcome : outcomes) {
                 WebhookDeliveries.Due delivery = outcome.delivery();
                 if (!outcome.delivered()) {
-                    int failures = delivery.attempts() + 1;
-                    deliveries.failed(delivery.id(), outcome.status(), outcome.error(),
-                            now.plus(retry.backoff(failures)), retry.parks(delivery.retryFrom(), failures, now), now);
+                    RetrySchedule.Next next = retry.after(delivery.retryFrom(), delivery.attempts() + 1, now);
+                    deliveries.failed(delivery.id(), outcome.status(), outcome.error(), next.at(), next.givesUp(), now);
                 }
             }
         });

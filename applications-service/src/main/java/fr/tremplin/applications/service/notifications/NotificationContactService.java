@@ -2,6 +2,7 @@ package fr.tremplin.applications.service.notifications;
 
 import fr.tremplin.applications.api.NotificationContactRequest;
 import fr.tremplin.applications.api.NotificationContactView;
+import fr.tremplin.applications.domain.Actor;
 import fr.tremplin.applications.domain.notifications.PartyKind;
 import fr.tremplin.applications.domain.notifications.Recipient;
 import fr.tremplin.applications.repository.NotificationContacts;
@@ -45,6 +46,16 @@ public class NotificationContactService {
     public Saved put(Caller caller, String segment, String partyId, NotificationContactRequest request) {
         Recipient party = NotificationAccess.party(segment, partyId);
         NotificationAccess.requireManages(caller, party);
+        return save(new Actor(caller.id(), caller.mainRole()), party, request);
+    }
+
+    /**
+     * Creates or replaces a party's contact for whoever the caller checked may (the staff's route above, the family
+     * through its signing link: {@link FamilyContactByLink}); the rules of the preferences, the defaults and the audit
+     * line are the same for both.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    Saved save(Actor who, Recipient party, NotificationContactRequest request) {
         boolean digest = Boolean.TRUE.equals(request.dailyDigest());
         if (digest && party.kind() != PartyKind.HOST) {
             throw ProblemException.unprocessable("dailyDigest", "only a host's forwarded candidacies come as a digest");
@@ -52,8 +63,9 @@ public class NotificationContactService {
         boolean created = contacts.find(party).isEmpty();
         NotificationContactView saved = contacts.save(party, request.email().strip(),
                 request.language() == null ? "fr" : request.language(),
-                request.nonEssential() == null || request.nonEssential(), digest, clock.instant());
-        audit.record(caller, created ? "notification-contact.created" : "notification-contact.changed",
+                request.nonEssential() == null || request.nonEssential(), digest,
+                request.phone() == null ? null : request.phone().strip(), clock.instant());
+        audit.record(who.id(), who.role(), created ? "notification-contact.created" : "notification-contact.changed",
                 "notification-contact", party.kind().name() + ":" + party.id(), null);
         return new Saved(saved, created);
     }

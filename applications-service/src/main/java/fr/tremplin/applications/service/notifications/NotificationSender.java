@@ -10,6 +10,7 @@ import fr.tremplin.applications.domain.RetrySchedule;
 import fr.tremplin.applications.domain.notifications.NotificationKind;
 import fr.tremplin.applications.domain.notifications.NotificationRules;
 import fr.tremplin.applications.domain.notifications.Recipient;
+import fr.tremplin.applications.repository.LeasedQueue;
 import fr.tremplin.applications.repository.NotificationContacts;
 import fr.tremplin.applications.repository.NotificationLog;
 import fr.tremplin.applications.service.AgreementService;
@@ -109,9 +110,7 @@ public class NotificationSender {
 
     private Duration untilNextPass(Duration fallback) {
         Instant now = clock.instant();
-        Optional<Instant> nextRetry = QuarkusTransaction.requiringNew().call(() -> log.nextRetry(now));
-        return nextRetry.map(at -> Duration.between(now, at)).filter(wait -> wait.compareTo(fallback) < 0)
-                .orElse(fallback);
+        return LeasedQueue.untilNextPass(now, QuarkusTransaction.requiringNew().call(() -> log.nextRetry(now)), fallback);
     }
 
     /** Sends everything due now, batch after batch; returns how many rows it handled (sent, failed or decided). */
@@ -221,9 +220,8 @@ public class NotificationSender {
             for (Outcome outcome : outcomes) {
                 NotificationLog.Due due = outcome.outgoing().due();
                 if (outcome.error() != null) {
-                    int failures = due.attempts() + 1;
-                    log.failed(due.id(), outcome.outgoing().address(), outcome.error(),
-                            now.plus(retry.backoff(failures)), retry.parks(due.createdAt(), failures, now));
+                    RetrySchedule.Next next = retry.after(due.createdAt(), due.attempts() + 1, now);
+                    log.failed(due.id(), outcome.outgoing().address(), outcome.error(), next.at(), next.givesUp());
                 }
             }
         });
