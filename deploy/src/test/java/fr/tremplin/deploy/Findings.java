@@ -212,6 +212,30 @@ final class Findings {
     }
 
     /**
+     * A hook or probe that runs a program in the container: the images' base has none but java (no shell, no sleep:
+     * deploy/bin/base-image), so such a hook fails and the pod stops without its grace (preStop: sleep does the same
+     * without a program).
+     */
+    static List<String> programsTheImageLacks(Rendered r) {
+        List<String> found = new ArrayList<>();
+        for (JsonNode deployment : r.all("Deployment")) {
+            for (JsonNode container : deployment.path("spec").path("template").path("spec").path("containers")) {
+                for (String hook : List.of("postStart", "preStop")) {
+                    if (container.path("lifecycle").path(hook).has("exec")) {
+                        found.add(Rendered.name(deployment) + ": " + hook + " runs a program the image does not have");
+                    }
+                }
+                for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
+                    if (container.path(probe).has("exec")) {
+                        found.add(Rendered.name(deployment) + ": " + probe + " runs a program the image does not have");
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
      * Nothing but the gateway may reach a service, nothing but the Ingress controller (and the gateway) the gateway:
      * a default-deny for ingress, and every policy that selects one of them lets in only those peers.
      */

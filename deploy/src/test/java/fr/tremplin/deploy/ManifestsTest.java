@@ -71,6 +71,24 @@ class ManifestsTest {
         assertThat(Findings.unprotected(r)).as("network policies").isEmpty();
         assertThat(Findings.kafkaAcls(r)).as("Kafka ACLs").isEmpty();
         assertThat(Findings.topics(r)).as("topics").isEmpty();
+        assertThat(Findings.programsTheImageLacks(r)).as("hooks and probes the image can run").isEmpty();
+    }
+
+    /** The hook the manifests had until the images' base lost its shell is found. */
+    @Test
+    void aHookThatRunsAProgramIsFound() {
+        List<JsonNode> objects = new java.util.ArrayList<>();
+        for (JsonNode object : new Rendered(Kustomize.render("local")).objects()) {
+            JsonNode copy = object.deepCopy();
+            if (copy.path("kind").asString().equals("Deployment")) {
+                ((tools.jackson.databind.node.ObjectNode) copy.path("spec").path("template").path("spec")
+                        .path("containers").path(0).path("lifecycle").path("preStop")).putObject("exec")
+                        .putArray("command").add("sleep").add("5");
+            }
+            objects.add(copy);
+        }
+        assertThat(Findings.programsTheImageLacks(new Rendered(objects)))
+                .anyMatch(f -> f.equals("gateway: preStop runs a program the image does not have"));
     }
 
     @Test
