@@ -9,12 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.util.Map;
 import java.util.UUID;
 
-import static fr.tremplin.applications.Fixtures.W05;
-import static fr.tremplin.applications.Fixtures.act;
-import static fr.tremplin.applications.Fixtures.applied;
-import static fr.tremplin.applications.Fixtures.offer;
 import static fr.tremplin.applications.Fixtures.principal;
-import static fr.tremplin.applications.Fixtures.pupilToken;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -34,24 +29,9 @@ class AgreementCompletenessTest {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
     }
 
-    private record Draft(Fixtures.Offer offer, String uai, UUID applicationId, String agreementId) {
-        String path() {
-            return "/api/v1/agreements/" + agreementId;
-        }
-    }
-
-    private static Draft confirmed() {
-        Fixtures.Offer offer = offer("01", 2, W05);
-        String uai = Fixtures.school("01", "REP_PLUS");
-        UUID pupil = Fixtures.pupil(uai, "3A", "REP_PLUS");
-        UUID id = applied(pupil, uai, offer, W05);
-        act(offer.hostBearer(), id, "accept", null).statusCode(200);
-        String agreementId = act(pupilToken(pupil, uai), id, "confirm", null).statusCode(200).extract().path("agreementId");
-        return new Draft(offer, uai, id, agreementId);
-    }
 
     /** Everything a signature would write, counted: the agreement's signatures, audit lines, events, emails. */
-    private static long[] footprint(Draft d) {
+    private static long[] footprint(Fixtures.ConfirmedAgreement d) {
         return new long[]{
                 TestEvents.count("SELECT count(*) FROM agreement WHERE id = ? AND (principal_signed_at IS NOT NULL "
                         + "OR host_signed_at IS NOT NULL OR family_signed_at IS NOT NULL OR principal_document_sha256 "
@@ -65,7 +45,7 @@ class AgreementCompletenessTest {
 
     @Test
     void aSignatureOnAnIncompleteConventionIsRefusedNamingWhatIsMissingAndChangesNothing() {
-        Draft d = confirmed();
+        Fixtures.ConfirmedAgreement d = Fixtures.confirmedAgreement();
         String token = given().header("Authorization", principal(d.uai())).post(d.path() + "/signing-link").then()
                 .statusCode(201).extract().path("token");
         long[] before = footprint(d);

@@ -21,9 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static fr.tremplin.applications.Fixtures.W05;
-import static fr.tremplin.applications.Fixtures.act;
 import static fr.tremplin.applications.Fixtures.admin;
-import static fr.tremplin.applications.Fixtures.applied;
 import static fr.tremplin.applications.Fixtures.host;
 import static fr.tremplin.applications.Fixtures.mainTeacher;
 import static fr.tremplin.applications.Fixtures.offer;
@@ -65,19 +63,14 @@ class AgreementDocumentTest {
 
     /** A confirmed candidacy whose agreement has its tutor, family part and week: ready to sign. */
     private static Confirmed completed() {
-        Fixtures.Offer offer = offer("01", 2, W05);
-        String uai = Fixtures.school("01", "REP_PLUS");
-        UUID pupil = Fixtures.pupil(uai, "3A", "REP_PLUS");
-        UUID id = applied(pupil, uai, offer, W05);
-        act(offer.hostBearer(), id, "accept", null).statusCode(200);
-        String agreementId = act(pupilToken(pupil, uai), id, "confirm", null).statusCode(200).extract().path("agreementId");
-        Confirmed c = new Confirmed(offer, uai, pupil, "/api/v1/agreements/" + agreementId);
+        Fixtures.ConfirmedAgreement a = Fixtures.confirmedAgreement();
+        Confirmed c = new Confirmed(a.offer(), a.uai(), a.pupil(), a.path());
         given().header("Authorization", c.hostBearer()).contentType(ContentType.JSON)
                 .body(Map.of("name", "Claire Martin", "function", "Cheffe d'atelier")).put(c.path() + "/tutor")
                 .then().statusCode(200);
         schedule(c, "Accueil et sécurité à l'atelier\nObservation du façonnage").statusCode(200)
                 .body("dailyHours[0].day", equalTo("MONDAY")).body("dailyHours[4].end", equalTo("16:30"));
-        given().header("Authorization", mainTeacher(uai, "3A")).contentType(ContentType.JSON)
+        given().header("Authorization", mainTeacher(c.uai(), "3A")).contentType(ContentType.JSON)
                 .body(Map.of("pupilName", "Léa Français", "legalRepresentativeName", "Françoise Œuvray"))
                 .put(c.path() + "/family").then().statusCode(200)
                 .body("family.pupilName", equalTo("Léa Français"))

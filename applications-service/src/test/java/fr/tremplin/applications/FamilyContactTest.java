@@ -60,13 +60,10 @@ class FamilyContactTest {
 
     /** A complete agreement, signed by the principal, whose link the school handed to the family. */
     private static Ready signedByThePrincipal() {
-        Fixtures.Offer offer = offer("01", 2, W05);
-        String uai = Fixtures.school("01", "REP_PLUS");
-        UUID pupil = Fixtures.pupil(uai, "3A", "REP_PLUS");
-        UUID id = applied(pupil, uai, offer, W05);
-        act(offer.hostBearer(), id, "accept", null).statusCode(200);
-        String agreementId = act(pupilToken(pupil, uai), id, "confirm", null).statusCode(200).extract().path("agreementId");
-        String path = "/api/v1/agreements/" + agreementId;
+        Fixtures.ConfirmedAgreement confirmed = Fixtures.confirmedAgreement();
+        Fixtures.Offer offer = confirmed.offer();
+        String uai = confirmed.uai();
+        String path = confirmed.path();
         given().header("Authorization", offer.hostBearer()).contentType(ContentType.JSON)
                 .body(Map.of("name", "Claire Martin", "function", "Cheffe d'atelier")).put(path + "/tutor").then()
                 .statusCode(200);
@@ -74,7 +71,7 @@ class FamilyContactTest {
         given().header("Authorization", principal(uai)).post(path + "/sign").then().statusCode(200);
         String token = given().header("Authorization", principal(uai)).post(path + "/signing-link").then()
                 .statusCode(201).extract().path("token");
-        return new Ready(offer, uai, pupil, agreementId, token);
+        return new Ready(offer, uai, confirmed.pupil(), confirmed.agreementId(), token);
     }
 
     private static Map<String, Object> contact(String token, String name, String email) {

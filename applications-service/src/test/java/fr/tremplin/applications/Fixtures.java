@@ -269,6 +269,24 @@ public final class Fixtures {
         return request.post("/api/v1/applications/" + applicationId + "/" + action).then();
     }
 
+    /** A candidacy accepted by its host and confirmed by the pupil: its agreement exists, unsigned. */
+    public record ConfirmedAgreement(Offer offer, String uai, UUID pupil, UUID applicationId, String agreementId) {
+        public String path() {
+            return "/api/v1/agreements/" + agreementId;
+        }
+    }
+
+    /** A REP+ pupil of a new school applies to a new offer (week W05, 2 seats), is accepted and confirms. */
+    public static ConfirmedAgreement confirmedAgreement() {
+        Offer offer = offer("01", 2, W05);
+        String uai = school("01", "REP_PLUS");
+        UUID pupil = pupil(uai, "3A", "REP_PLUS");
+        UUID id = applied(pupil, uai, offer, W05);
+        act(offer.hostBearer(), id, "accept", null).statusCode(200);
+        String agreementId = act(pupilToken(pupil, uai), id, "confirm", null).statusCode(200).extract().path("agreementId");
+        return new ConfirmedAgreement(offer, uai, pupil, id, agreementId);
+    }
+
     /**
      * What the school's staff and the host give before anyone signs (a signature on a convention still missing a
      * part is refused): the pupil's and the legal representative's names, the week's hours and activities. The tutor
