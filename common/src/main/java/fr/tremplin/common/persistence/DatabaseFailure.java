@@ -24,11 +24,17 @@ public enum DatabaseFailure {
     BAD_INPUT,
     /** No connection free within the acquisition timeout: overloaded, nothing was written. */
     BUSY,
+    /**
+     * The database cannot be reached or is not accepting work: a connection broken (SQL state class 08, e.g. the
+     * server restarted under it), the server shutting down or starting up (57P01, 57P02, 57P03). Transient: a 503.
+     */
+    UNAVAILABLE,
     /** Anything else: a defect, logged. */
     OTHER;
 
     private static final Set<String> LOST_RACE_STATES = Set.of("40001", "40P01", "55P03");
     private static final Set<String> CONSTRAINT_STATES = Set.of("23505", "23514");
+    private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03");
     private static final Set<String> BAD_INPUT_STATES = Set.of("22021", "22P05", "22P02", "22007", "22008", "22001",
             "22003");
 
@@ -48,6 +54,9 @@ public enum DatabaseFailure {
                 }
                 if (state != null && BAD_INPUT_STATES.contains(state)) {
                     return BAD_INPUT;
+                }
+                if (state != null && (state.startsWith("08") || UNAVAILABLE_STATES.contains(state))) {
+                    return UNAVAILABLE;
                 }
                 if (sql.getMessage() != null && sql.getMessage().contains("acquisition timeout")) {
                     return BUSY;

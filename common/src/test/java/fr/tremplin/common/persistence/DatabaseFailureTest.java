@@ -40,6 +40,19 @@ class DatabaseFailureTest {
     }
 
     @Test
+    void a_database_gone_or_restarting_is_unavailable() {
+        // what pgjdbc throws for a connection the server's restart broke, and the server's own refusals meanwhile
+        assertThat(DatabaseFailure.of(wrapped("08006", "An I/O error occurred while sending to the backend.")))
+                .isEqualTo(DatabaseFailure.UNAVAILABLE);
+        assertThat(DatabaseFailure.of(wrapped("08001", "Connection to 127.0.0.1:5432 refused.")))
+                .isEqualTo(DatabaseFailure.UNAVAILABLE);
+        assertThat(DatabaseFailure.of(wrapped("57P01", "terminating connection due to administrator command")))
+                .isEqualTo(DatabaseFailure.UNAVAILABLE);
+        assertThat(DatabaseFailure.of(wrapped("57P03", "the database system is starting up")))
+                .isEqualTo(DatabaseFailure.UNAVAILABLE);
+    }
+
+    @Test
     void a_lost_race_is_run_again_until_it_wins() {
         AtomicInteger runs = new AtomicInteger();
         LostRaces.retry("test", () -> {
