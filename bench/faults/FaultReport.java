@@ -63,6 +63,14 @@ final class FaultReport {
 
     void print() {
         System.out.println("faults:");
+        long first = faults.isEmpty() ? Long.MAX_VALUE : faults.get(0).at();
+        Tally<String> before = new Tally<>();
+        for (long[] answer : submissions.timeline()) {
+            if (startEpoch + (answer[0] - startNanos) / 1_000_000 < first) {
+                before.add(answer[2] + (answer[2] == 201 && answer[1] / 1_000_000 >= SLOW_MS ? " slow" : ""));
+            }
+        }
+        System.out.printf("  before the first fault (or the whole run without one): submissions %s%n", before.sorted());
         for (int i = 0; i < faults.size(); i++) {
             Mark fault = faults.get(i);
             long back = backs.getOrDefault(fault.name(), fault.at());
