@@ -39,7 +39,23 @@ public enum DatabaseFailure {
             "22003");
 
     public static DatabaseFailure of(Throwable failure) {
+        return of(failure, 0);
+    }
+
+    /**
+     * Along the causes, and into the suppressed exceptions: a commit that failed reaches us as the transaction
+     * manager's RollbackException, with the driver's SQLException only among its suppressed ones.
+     */
+    private static DatabaseFailure of(Throwable failure, int depth) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (depth < 3) {
+                for (Throwable suppressed : cause.getSuppressed()) {
+                    DatabaseFailure found = of(suppressed, depth + 1);
+                    if (found != OTHER) {
+                        return found;
+                    }
+                }
+            }
             if (cause instanceof OptimisticLockException || cause instanceof PessimisticLockException
                     || cause instanceof StaleStateException) {
                 return LOST_RACE;

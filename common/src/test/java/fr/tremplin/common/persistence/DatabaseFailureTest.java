@@ -53,6 +53,18 @@ class DatabaseFailureTest {
     }
 
     @Test
+    void a_commit_cut_off_by_a_database_restart_is_unavailable() {
+        // what Narayana throws when the connection breaks during the commit: the driver's error only as suppressed
+        Exception rollback = new jakarta.transaction.RollbackException("ARJUNA016053: Could not commit transaction.");
+        Exception xa = new javax.transaction.xa.XAException("Error trying to transactionCommit local transaction");
+        xa.initCause(new SQLException("An I/O error occurred while sending to the backend.", "08006"));
+        rollback.addSuppressed(xa);
+        assertThat(DatabaseFailure.of(new RuntimeException(rollback))).isEqualTo(DatabaseFailure.UNAVAILABLE);
+        assertThat(DatabaseFailure.of(new RuntimeException(
+                new jakarta.transaction.RollbackException("rolled back")))).isEqualTo(DatabaseFailure.OTHER);
+    }
+
+    @Test
     void a_lost_race_is_run_again_until_it_wins() {
         AtomicInteger runs = new AtomicInteger();
         LostRaces.retry("test", () -> {
