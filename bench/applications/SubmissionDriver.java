@@ -29,7 +29,7 @@ final class SubmissionDriver {
     private final Tokens tokens;
     private final int rate;
     private final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-    /** (due time, latency) of each request of the measured run; null during the warm-up. */
+    /** (due time, latency, status) of each request of the measured run; null during the warm-up. */
     private volatile ConcurrentLinkedQueue<long[]> timeline;
     private final Tally<Integer> statuses = new Tally<>();
     private final AtomicLong lastAnswered = new AtomicLong();
@@ -79,7 +79,7 @@ final class SubmissionDriver {
         long now = System.nanoTime();
         (straight ? directLatencies : latencies).add(now - scheduled);
         if (timeline != null) {
-            timeline.add(new long[] {scheduled, now - scheduled});
+            timeline.add(new long[] {scheduled, now - scheduled, answer.status()});
         }
         lastAnswered.accumulateAndGet(now, Math::max);
         int seen = statuses.add(answer.status());
@@ -140,6 +140,11 @@ final class SubmissionDriver {
     /** System.nanoTime() of the last answer. */
     long lastAnswered() {
         return lastAnswered.get();
+    }
+
+    /** The ids of every candidacy this driver created (a 201 answer), warm-up included. */
+    java.util.Set<UUID> createdIds() {
+        return applicationPupil.keySet();
     }
 
     /** The pupil of a candidacy this driver created; null for an unknown one. */

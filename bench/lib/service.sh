@@ -72,18 +72,18 @@ postgres_ticks() {
 # The password of Kafka principal $1 (admin, offers-service...) as bin/infra up made it (docs/KAFKA.md): read here and
 # passed by environment to a process, never written into a file of the repository
 kafka_password() {
-  local file="$ROOT/.platform/kafka/credentials/$1"
+  local file="${TREMPLIN_PLATFORM_DIR:-$ROOT/.platform}/kafka/credentials/$1"
   [ -s "$file" ] || { echo "no Kafka password for $1 in .platform/kafka/credentials/ (bin/infra up makes them)" >&2; return 1; }
   tr -d '[:space:]' <"$file"
 }
 
 # Starts a copy of the gateway (built by the caller) on port $1 in front of the service at $2 (every route goes there,
-# the upstream probes too), verifying tokens with the public key in $3/jwt-public.pem; the rate limits are lifted,
+# the upstream probes too; or offers' and schools' routes to $4 and $5 when given), verifying tokens with the public key in $3/jwt-public.pem; the rate limits are lifted,
 # as one generator is one address: what is measured is the proxy's own cost. Prints the gateway's pid.
 start_gateway() {
-  local port=$1 upstream=$2 work=$3
+  local port=$1 upstream=$2 work=$3 offers=${4:-$2} schools=${5:-$2}
   copy_app gateway "$work/gateway"
-  QUARKUS_HTTP_PORT=$port TREMPLIN_GATEWAY_OFFERS_URL=$upstream TREMPLIN_GATEWAY_SCHOOLS_URL=$upstream \
+  QUARKUS_HTTP_PORT=$port TREMPLIN_GATEWAY_OFFERS_URL=$offers TREMPLIN_GATEWAY_SCHOOLS_URL=$schools \
   TREMPLIN_GATEWAY_APPLICATIONS_URL=$upstream MP_JWT_VERIFY_PUBLICKEY_LOCATION="$work/jwt-public.pem" \
   TREMPLIN_GATEWAY_RATE_LIMIT_REQUESTS_PER_SECOND=1000000 TREMPLIN_GATEWAY_RATE_LIMIT_BURST=1000000 \
   TREMPLIN_GATEWAY_RATE_LIMIT_AUTHENTICATED_REQUESTS_PER_SECOND=1000000 TREMPLIN_GATEWAY_RATE_LIMIT_AUTHENTICATED_BURST=1000000 \

@@ -2,6 +2,7 @@ package fr.tremplin.common.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.tremplin.common.persistence.LostRaces;
+import fr.tremplin.common.persistence.Outages;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -19,7 +20,9 @@ import java.util.Optional;
  *   <li>in one new transaction, record the event id ({@link ProcessedEvents}) and apply it: a redelivery finds the id
  *       and changes nothing, a crash before the commit leaves neither;</li>
  *   <li>retry that transaction when it lost a race ({@link LostRaces}): a good event never goes to the dead letters
- *       for a deadlock.</li>
+ *       for a deadlock;</li>
+ *   <li>and wait for the database while it is away ({@link Outages}, a minute at the most): a good event never goes to
+ *       the dead letters for a database restart either.</li>
  * </ol>
  * All of it in a consumer span of the producer's trace ({@link EventTraces}), so that its log lines carry the trace id
  * of the request that caused the event.
@@ -28,6 +31,9 @@ import java.util.Optional;
 public class EventIntake {
 
     private static final Logger LOG = Logger.getLogger(EventIntake.class);
+
+    private static final long OUTAGE_PATIENCE_MILLIS = 60_000;
+    private static final long OUTAGE_PAUSE_MILLIS = 1_000;
 
     private final ProcessedEvents processed;
     private final ObjectMapper mapper;
@@ -66,10 +72,11 @@ public class EventIntake {
         if (typed.isEmpty()) {
             return;
         }
-        LostRaces.retry(handler.name() + " event " + event.id(), () -> QuarkusTransaction.requiringNew().run(() -> {
+        String what = handler.name() + " event " + event.id();
+        Outages.retry(what, () -> LostRaces.retry(what, () -> QuarkusTransaction.requiringNew().run(() -> {
             if (processed.firstDelivery(handler.name(), event.id())) {
                 handler.apply(typed.get());
             }
-        }));
+        })), OUTAGE_PATIENCE_MILLIS, OUTAGE_PAUSE_MILLIS);
     }
 }

@@ -24,16 +24,38 @@ public enum DatabaseFailure {
     BAD_INPUT,
     /** No connection free within the acquisition timeout: overloaded, nothing was written. */
     BUSY,
+    /**
+     * The database cannot be reached or is not accepting work: a connection broken (SQL state class 08, e.g. the
+     * server restarted under it), the server shutting down or starting up (57P01, 57P02, 57P03). Transient: a 503.
+     */
+    UNAVAILABLE,
     /** Anything else: a defect, logged. */
     OTHER;
 
     private static final Set<String> LOST_RACE_STATES = Set.of("40001", "40P01", "55P03");
     private static final Set<String> CONSTRAINT_STATES = Set.of("23505", "23514");
+    private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03");
     private static final Set<String> BAD_INPUT_STATES = Set.of("22021", "22P05", "22P02", "22007", "22008", "22001",
             "22003");
 
     public static DatabaseFailure of(Throwable failure) {
+        return of(failure, 0);
+    }
+
+    /**
+     * Along the causes, and into the suppressed exceptions: a commit that failed reaches us as the transaction
+     * manager's RollbackException, with the driver's SQLException only among its suppressed ones.
+     */
+    private static DatabaseFailure of(Throwable failure, int depth) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (depth < 3) {
+                for (Throwable suppressed : cause.getSuppressed()) {
+                    DatabaseFailure found = of(suppressed, depth + 1);
+                    if (found != OTHER) {
+                        return found;
+                    }
+                }
+            }
             if (cause instanceof OptimisticLockException || cause instanceof PessimisticLockException
                     || cause instanceof StaleStateException) {
                 return LOST_RACE;
@@ -48,6 +70,9 @@ public enum DatabaseFailure {
                 }
                 if (state != null && BAD_INPUT_STATES.contains(state)) {
                     return BAD_INPUT;
+                }
+                if (state != null && (state.startsWith("08") || UNAVAILABLE_STATES.contains(state))) {
+                    return UNAVAILABLE;
                 }
                 if (sql.getMessage() != null && sql.getMessage().contains("acquisition timeout")) {
                     return BUSY;

@@ -183,6 +183,7 @@ public class ProblemMappers {
             case CONSTRAINT -> ProblemTypes.response(409, "Conflict",
                     "a concurrent change got there first (it already exists, or no longer fits); reload and retry");
             case BUSY -> busy();
+            case UNAVAILABLE -> unavailable(e);
             case BAD_INPUT -> {
                 // the filters and the strict JSON should have refused it first: logged (without the value) to close the gap
                 LOG.warnf("the database refused a value sent by the caller (%s): answered 400", sqlState(e));
@@ -207,6 +208,18 @@ public class ProblemMappers {
         return Response.fromResponse(ProblemTypes.response(503, "Service busy",
                         "too many requests at this moment; nothing was recorded, retry in a moment"))
                 .header("Retry-After", "1").build();
+    }
+
+    /**
+     * The database went away under the request (restarted, failing over) or is not accepting connections yet: not a
+     * defect, and over in seconds; a 503 with Retry-After (docs/RELIABILITY.md). A request cut off mid-way may or may
+     * not have been recorded: the writes are made so that a repeat of a recorded one is refused as a conflict.
+     */
+    private static Response unavailable(Throwable e) {
+        LOG.warnf("the database is unavailable (%s): answered 503", sqlState(e));
+        return Response.fromResponse(ProblemTypes.response(503, "Service unavailable",
+                        "the service cannot reach its database at this moment; retry in a few seconds"))
+                .header("Retry-After", "5").build();
     }
 
     private static String safeMessage(WebApplicationException e, String fallback) {

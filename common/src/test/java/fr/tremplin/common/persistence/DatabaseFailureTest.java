@@ -40,6 +40,31 @@ class DatabaseFailureTest {
     }
 
     @Test
+    void a_database_gone_or_restarting_is_unavailable() {
+        // what pgjdbc throws for a connection the server's restart broke, and the server's own refusals meanwhile
+        assertThat(DatabaseFailure.of(wrapped("08006", "An I/O error occurred while sending to the backend.")))
+                .isEqualTo(DatabaseFailure.UNAVAILABLE);
+        assertThat(DatabaseFailure.of(wrapped("08001", "Connection to 127.0.0.1:5432 refused.")))
+                .isEqualTo(DatabaseFailure.UNAVAILABLE);
+        assertThat(DatabaseFailure.of(wrapped("57P01", "terminating connection due to administrator command")))
+                .isEqualTo(DatabaseFailure.UNAVAILABLE);
+        assertThat(DatabaseFailure.of(wrapped("57P03", "the database system is starting up")))
+                .isEqualTo(DatabaseFailure.UNAVAILABLE);
+    }
+
+    @Test
+    void a_commit_cut_off_by_a_database_restart_is_unavailable() {
+        // what Narayana throws when the connection breaks during the commit: the driver's error only as suppressed
+        Exception rollback = new jakarta.transaction.RollbackException("ARJUNA016053: Could not commit transaction.");
+        Exception xa = new javax.transaction.xa.XAException("Error trying to transactionCommit local transaction");
+        xa.initCause(new SQLException("An I/O error occurred while sending to the backend.", "08006"));
+        rollback.addSuppressed(xa);
+        assertThat(DatabaseFailure.of(new RuntimeException(rollback))).isEqualTo(DatabaseFailure.UNAVAILABLE);
+        assertThat(DatabaseFailure.of(new RuntimeException(
+                new jakarta.transaction.RollbackException("rolled back")))).isEqualTo(DatabaseFailure.OTHER);
+    }
+
+    @Test
     void a_lost_race_is_run_again_until_it_wins() {
         AtomicInteger runs = new AtomicInteger();
         LostRaces.retry("test", () -> {
