@@ -92,7 +92,7 @@ export BENCH_KAFKA_PASSWORD
 "$JAVA_HOME/bin/java" -Xmx1g -cp "$CP" CampaignLoad topics "$BOOTSTRAP" "$OFFERS_TOPIC" "$SCHOOLS_TOPIC"
 
 GAUGE=""
-if [ "$RELAYS" -gt 0 ]; then
+if [ "$RELAYS" -gt 0 ] || [ "$MAIL" = true ]; then
   echo "== the machine's speed: pgbench select-only, scale 10, 2 clients, 10 s (database applications_bench_gauge)"
   "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS applications_bench_gauge" -c "CREATE DATABASE applications_bench_gauge"
   pgbench -h 127.0.0.1 -U postgres -q -i -s 10 applications_bench_gauge >/dev/null 2>&1
