@@ -108,14 +108,14 @@ fi
 # logged in as the platform's applications-service, may not describe those topics and would never assign them
 RELAY_ACCOUNTS_KAFKA_PASSWORD=$(kafka_password relay-accounts)
 
-MAIL_PID=0
 MAIL_API=""
 SMTP_PORT=${TREMPLIN_SMTP_PORT:-3025}
+stop_mail() { if [ "$MAIL" = true ]; then stop_mail_server "$WORK/mail"; fi; }
 if [ "$MAIL" = true ]; then
   SMTP_PORT=${BENCH_SMTP_PORT:-13025}
-  MAIL_PID=$(start_mail_server "$SMTP_PORT" "${BENCH_MAIL_API_PORT:-18025}" "$WORK/mail.log")
+  start_mail_server "$SMTP_PORT" "${BENCH_MAIL_API_PORT:-18025}" "$WORK/mail"
   MAIL_API=http://127.0.0.1:${BENCH_MAIL_API_PORT:-18025}
-  trap 'stop_service $MAIL_PID' EXIT
+  trap stop_mail EXIT
   echo "== an SMTP server of the benchmark's own on :$SMTP_PORT (GreenMail; its API on :${BENCH_MAIL_API_PORT:-18025})"
 fi
 
@@ -130,7 +130,7 @@ MP_MESSAGING_INCOMING_OFFERS_GROUP_ID=bench-$RUN MP_MESSAGING_INCOMING_SCHOOLS_G
 QUARKUS_LOG_CATEGORY__ORG_APACHE_KAFKA__LEVEL=ERROR \
   MALLOC_ARENA_MAX=2 "$JAVA_HOME/bin/java" $(service_java_options "$JAVA_HOME") ${SERVICE_JAVA_OPTS:-} -jar "$WORK/app/quarkus-run.jar" > "$WORK/service.log" 2>&1 &
 SERVICE=$!
-trap 'stop_service $SERVICE; stop_service $MAIL_PID' EXIT
+trap 'stop_service $SERVICE; stop_mail' EXIT
 await_ready $PORT "$WORK/service.log"
 
 TARGET=(base=http://127.0.0.1:$PORT)
@@ -139,7 +139,7 @@ if [ "$THROUGH_GATEWAY" = true ]; then
   # issue 14: a copy of the gateway in front; every other submission goes straight to the service (same run)
   [ -f gateway/target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -pl gateway -am package -DskipTests
   GATEWAY_PID=$(start_gateway "$GATEWAY_PORT" "http://127.0.0.1:$PORT" "$WORK")
-  trap 'stop_service $GATEWAY_PID; stop_service $SERVICE; stop_service $MAIL_PID' EXIT
+  trap 'stop_service $GATEWAY_PID; stop_service $SERVICE; stop_mail' EXIT
   TARGET=(base=http://127.0.0.1:$GATEWAY_PORT direct=http://127.0.0.1:$PORT)
   echo "== the gateway in front on :$GATEWAY_PORT (rate limits lifted); half the submissions go straight to the service"
 fi

@@ -94,22 +94,11 @@ start_gateway() {
   echo "$pid"
 }
 
-# Starts an SMTP server of the benchmark's own (GreenMail, the jar bin/infra up fetched) on port $1, its API to read
-# the mail on port $2, its log in $3; prints its pid. Its own, so that a campaign's tens of thousands of messages
-# neither fill the developer's local mailbox (bin/infra's keeps 96 MiB) nor mix with it.
+# An SMTP server of the benchmark's own: bin/infra's GreenMail with its state (pid file, log, jar) in $3, SMTP on port
+# $1, its API to read the mail on $2, IMAP on $1 + 118; so that a campaign's tens of thousands of messages neither
+# fill the developer's local mailbox (96 MiB of heap) nor mix with it. stop_mail_server $3 stops it.
 start_mail_server() {
-  local smtp=$1 api=$2 log=$3 jar="$ROOT/.platform/mail/lib/greenmail-standalone.jar"
-  [ -f "$jar" ] || { echo "no GreenMail jar in .platform/mail/lib/ (bin/infra up fetches it)" >&2; return 1; }
-  "$JAVA_HOME/bin/java" -Xms64m -Xmx768m -XX:+UseSerialGC -Djava.awt.headless=true \
-    -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port="$smtp" \
-    -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port="$api" -Dgreenmail.auth.disabled \
-    -jar "$jar" </dev/null >"$log" 2>&1 &
-  local pid=$!
-  for _ in $(seq 1 60); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$smtp") 2>/dev/null && (exec 3<>"/dev/tcp/127.0.0.1/$api") 2>/dev/null && { echo "$pid"; return 0; }
-    sleep 0.5
-  done
-  tail -20 "$log" >&2
-  kill "$pid"
-  return 1
+  TREMPLIN_PLATFORM_DIR="$3" TREMPLIN_SMTP_PORT="$1" TREMPLIN_MAIL_API_PORT="$2" TREMPLIN_MAIL_IMAP_PORT=$(($1 + 118)) \
+    TREMPLIN_MAIL_HEAP=768m "$ROOT/bin/infra" up --no-kafka >&2
 }
+stop_mail_server() { TREMPLIN_PLATFORM_DIR="$1" "$ROOT/bin/infra" down >&2; }
