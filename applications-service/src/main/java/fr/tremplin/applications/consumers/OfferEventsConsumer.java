@@ -10,7 +10,7 @@ import fr.tremplin.common.events.EventIntake;
 import fr.tremplin.common.events.IncomingEvent;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.time.LocalDate;
@@ -46,8 +46,8 @@ public class OfferEventsConsumer implements EventHandler<OfferEvent> {
 
     @Incoming("offers")
     @Blocking
-    public void onOfferEvent(ConsumerRecord<String, String> record) {
-        intake.consume(record, this);
+    public void onOfferEvents(ConsumerRecords<String, String> records) {
+        intake.consume(records, this);
     }
 
     @Override

@@ -9,7 +9,7 @@ import fr.tremplin.common.events.EventIntake;
 import fr.tremplin.common.events.IncomingEvent;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.util.ArrayList;
@@ -41,8 +41,8 @@ public class SchoolEventsConsumer implements EventHandler<SchoolEvent> {
 
     @Incoming("schools")
     @Blocking
-    public void onSchoolEvent(ConsumerRecord<String, String> record) {
-        intake.consume(record, this);
+    public void onSchoolEvents(ConsumerRecords<String, String> records) {
+        intake.consume(records, this);
     }
 
     @Override

@@ -1,54 +1,136 @@
 package fr.tremplin.common.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.tremplin.common.persistence.DatabaseFailure;
 import fr.tremplin.common.persistence.LostRaces;
 import fr.tremplin.common.persistence.Outages;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.jboss.logging.Logger;
 
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The one recipe every consumer of the platform follows (docs/CONVENTIONS.md, "Consuming an event"):
+ * The one recipe every consumer of the platform follows (docs/CONVENTIONS.md, "Consuming an event"), for the records
+ * of one poll ({@code batch=true} channels):
  * <ol>
- *   <li>read the record as a CloudEvent, then as the handler's typed event: anything unreadable is thrown, and the
- *       channel's {@code failure-strategy=dead-letter-queue} moves it to the topic's {@code .dlq};</li>
- *   <li>in one new transaction, record the event id ({@link ProcessedEvents}) and apply it: a redelivery finds the id
- *       and changes nothing, a crash before the commit leaves neither;</li>
- *   <li>retry that transaction when it lost a race ({@link LostRaces}): a good event never goes to the dead letters
- *       for a deadlock;</li>
- *   <li>and wait for the database while it is away ({@link Outages}, a minute at the most): a good event never goes to
- *       the dead letters for a database restart either.</li>
+ *   <li>read each record as a CloudEvent, then as the handler's typed event: a record that does not read goes alone to
+ *       the topic's {@code .dlq} ({@link DeadLetters}) and the others go on;</li>
+ *   <li>in one new transaction, record the poll's event ids ({@link ProcessedEvents}) and apply, in order, each event
+ *       seen for the first time: a redelivery finds its id and changes nothing, a crash before the commit leaves
+ *       nothing. One commit for the poll, not one per event, is what lets a consumer catch up after an outage
+ *       (docs/RELIABILITY.md);</li>
+ *   <li>run that transaction again when it lost a race ({@link LostRaces}), and wait for the database while it is away
+ *       ({@link Outages}), however long: a good event never goes to the dead letters for a deadlock or a restart;</li>
+ *   <li>when it fails for any other reason, apply the events one transaction each, so that only the one that cannot
+ *       be applied goes to the dead letters.</li>
  * </ol>
- * All of it in a consumer span of the producer's trace ({@link EventTraces}), so that its log lines carry the trace id
- * of the request that caused the event.
+ * Each event is applied in a consumer span of the producer's trace ({@link EventTraces}), so that its log lines carry
+ * the trace id of the request that caused it. Nothing but an interruption (the service stopping) is thrown back to
+ * Reactive Messaging, whose {@code failure-strategy=fail} then leaves the poll uncommitted, to come again.
  */
 @ApplicationScoped
 public class EventIntake {
 
     private static final Logger LOG = Logger.getLogger(EventIntake.class);
 
-    private static final long OUTAGE_PATIENCE_MILLIS = 60_000;
     private static final long OUTAGE_PAUSE_MILLIS = 1_000;
 
     private final ProcessedEvents processed;
+    private final DeadLetters deadLetters;
     private final ObjectMapper mapper;
     private final EventTraces traces;
+    private final EntityManager entities;
 
-    public EventIntake(ProcessedEvents processed, ObjectMapper mapper, EventTraces traces) {
+    public EventIntake(ProcessedEvents processed, DeadLetters deadLetters, ObjectMapper mapper, EventTraces traces,
+                       EntityManager entities) {
         this.processed = processed;
+        this.deadLetters = deadLetters;
         this.mapper = mapper;
         this.traces = traces;
+        this.entities = entities;
     }
 
-    public <T> void consume(ConsumerRecord<String, String> record, EventHandler<T> handler) {
-        Span span = traces.processing(record, handler.name());
+    public <T> void consume(ConsumerRecords<String, String> records, EventHandler<T> handler) {
+        List<Delivery<T>> readable = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, String> record : records) {
+            read(record, handler).ifPresent(readable::add);
+        }
+        apply(readable, handler);
+    }
+
+    private <T> Optional<Delivery<T>> read(ConsumerRecord<String, String> record, EventHandler<T> handler) {
+        try {
+            IncomingEvent event = IncomingEvent.from(record, mapper);
+            return handler.read(event).map(typed -> new Delivery<>(record, event.id(), typed));
+        } catch (IncomingEvent.MalformedEventException e) {
+            // the reason names fields and ids only, never a payload value that could be personal data
+            deadLetters.send(record, handler.name(), e);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "%s: could not read the record at %s-%d@%d", handler.name(), record.topic(),
+                    record.partition(), record.offset());
+            deadLetters.send(record, handler.name(), e);
+        }
+        return Optional.empty();
+    }
+
+    private <T> void apply(List<Delivery<T>> deliveries, EventHandler<T> handler) {
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        try {
+            inOneTransaction(deliveries, handler);
+        } catch (RuntimeException e) {
+            DatabaseFailure failure = DatabaseFailure.of(e);
+            if (Thread.currentThread().isInterrupted() || failure == DatabaseFailure.UNAVAILABLE
+                    || failure == DatabaseFailure.BUSY) {
+                throw e; // stopping: the poll stays uncommitted and comes again
+            }
+            if (deliveries.size() == 1) {
+                Delivery<T> delivery = deliveries.getFirst();
+                LOG.errorf(e, "%s: event %s could not be applied", handler.name(), delivery.eventId());
+                deadLetters.send(delivery.record(), handler.name(), new IllegalStateException("event "
+                        + delivery.eventId() + " could not be applied: " + cause(e), e));
+                return;
+            }
+            LOG.warnf("%s: %d events failed together (%s), applying them one by one", handler.name(),
+                    deliveries.size(), e.getMessage());
+            for (Delivery<T> delivery : deliveries) {
+                apply(List.of(delivery), handler);
+            }
+        }
+    }
+
+    private <T> void inOneTransaction(List<Delivery<T>> deliveries, EventHandler<T> handler) {
+        String what = deliveries.size() == 1 ? handler.name() + " event " + deliveries.getFirst().eventId()
+                : handler.name() + " poll of " + deliveries.size() + " events";
+        Outages.retryUntilBack(what, () -> LostRaces.retry(what, () -> QuarkusTransaction.requiringNew().run(() -> {
+            Set<String> fresh = processed.firstDeliveries(handler.name(),
+                    deliveries.stream().map(Delivery::eventId).toList());
+            for (Delivery<T> delivery : deliveries) {
+                if (fresh.remove(delivery.eventId())) {
+                    applyInItsSpan(delivery, handler);
+                }
+            }
+        })), OUTAGE_PAUSE_MILLIS);
+    }
+
+    private <T> void applyInItsSpan(Delivery<T> delivery, EventHandler<T> handler) {
+        Span span = traces.processing(delivery.record(), handler.name());
         try (Scope ignored = span.makeCurrent()) {
-            apply(record, handler);
+            handler.apply(delivery.typed());
+            // The next event of the poll sees this one's effect, whether it reads through Hibernate or plain JDBC.
+            entities.flush();
+            entities.clear();
         } catch (RuntimeException e) {
             EventTraces.failed(span, e);
             throw e;
@@ -57,26 +139,16 @@ public class EventIntake {
         }
     }
 
-    private <T> void apply(ConsumerRecord<String, String> record, EventHandler<T> handler) {
-        IncomingEvent event;
-        Optional<T> typed;
-        try {
-            event = IncomingEvent.from(record, mapper);
-            typed = handler.read(event);
-        } catch (IncomingEvent.MalformedEventException e) {
-            // the reason names fields and ids only, never a payload value that could be personal data
-            LOG.warnf("%s: poison record at %s-%d@%d goes to the dead-letter topic: %s", handler.name(),
-                    record.topic(), record.partition(), record.offset(), e.getMessage());
-            throw e;
+    /** What failed, without the database's message, whose detail can quote a value. */
+    private static String cause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
         }
-        if (typed.isEmpty()) {
-            return;
-        }
-        String what = handler.name() + " event " + event.id();
-        Outages.retry(what, () -> LostRaces.retry(what, () -> QuarkusTransaction.requiringNew().run(() -> {
-            if (processed.firstDelivery(handler.name(), event.id())) {
-                handler.apply(typed.get());
-            }
-        })), OUTAGE_PATIENCE_MILLIS, OUTAGE_PAUSE_MILLIS);
+        String state = root instanceof SQLException sql ? " (SQL state " + sql.getSQLState() + ")" : "";
+        return root.getClass().getSimpleName() + state;
+    }
+
+    private record Delivery<T>(ConsumerRecord<String, String> record, String eventId, T typed) {
     }
 }

@@ -78,16 +78,14 @@ public class EventTraces {
     }
 
     /**
-     * The consumer span of one record: a child of the span Reactive Messaging's Kafka instrumentation made current
-     * for it (itself a child of the producer's), else of the record's own {@code traceparent} or {@code ce_traceparent}.
+     * The consumer span of one record: a child of the producer's span, whose context the record carries as {@code
+     * traceparent} and {@code ce_traceparent} ({@link EventIntake} applies a whole poll, so no per-record span of Kafka's
+     * instrumentation is current), else of the current context.
      */
     Span processing(ConsumerRecord<String, ?> record, String consumer) {
-        Context parent = Context.current();
-        if (!Span.fromContext(parent).getSpanContext().isValid()) {
-            String carried = IncomingEvent.header(record, CloudEventHeaders.TRACEPARENT);
-            parent = parent(carried != null ? carried : IncomingEvent.header(record, CloudEventHeaders.CE_TRACEPARENT),
-                    parent);
-        }
+        String carried = IncomingEvent.header(record, CloudEventHeaders.TRACEPARENT);
+        Context parent = parent(carried != null ? carried : IncomingEvent.header(record, CloudEventHeaders.CE_TRACEPARENT),
+                Context.current());
         return tracer.spanBuilder(record.topic() + " process")
                 .setSpanKind(SpanKind.CONSUMER)
                 .setParent(parent)

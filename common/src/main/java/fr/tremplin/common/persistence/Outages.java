@@ -2,6 +2,8 @@ package fr.tremplin.common.persistence;
 
 import org.jboss.logging.Logger;
 
+import java.util.function.BooleanSupplier;
+
 /**
  * Runs work again while its database is away ({@link DatabaseFailure#UNAVAILABLE}: restarting, failing over) or has
  * no connection free ({@link DatabaseFailure#BUSY}), for as long as the patience given: a consumer's event must wait
@@ -18,6 +20,18 @@ public final class Outages {
     /** {@code what} names the work in the log; never personal data. */
     public static void retry(String what, Runnable work, long patienceMillis, long pauseMillis) {
         long deadline = System.nanoTime() + patienceMillis * 1_000_000;
+        retry(what, work, () -> System.nanoTime() + pauseMillis * 1_000_000 > deadline, pauseMillis);
+    }
+
+    /**
+     * The same, for as long as the database takes to come back: a consumer's good events wait for it rather than go to
+     * the dead letters, however long the outage (only an interruption, at shutdown, ends the wait).
+     */
+    public static void retryUntilBack(String what, Runnable work, long pauseMillis) {
+        retry(what, work, () -> false, pauseMillis);
+    }
+
+    private static void retry(String what, Runnable work, BooleanSupplier outOfPatience, long pauseMillis) {
         for (int attempt = 1; ; attempt++) {
             try {
                 work.run();
@@ -25,7 +39,7 @@ public final class Outages {
             } catch (RuntimeException e) {
                 DatabaseFailure failure = DatabaseFailure.of(e);
                 if ((failure != DatabaseFailure.UNAVAILABLE && failure != DatabaseFailure.BUSY)
-                        || System.nanoTime() + pauseMillis * 1_000_000 > deadline) {
+                        || outOfPatience.getAsBoolean()) {
                     throw e;
                 }
                 if (attempt == 1 || attempt % 10 == 0) {

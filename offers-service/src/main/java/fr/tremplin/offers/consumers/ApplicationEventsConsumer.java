@@ -8,7 +8,7 @@ import fr.tremplin.offers.service.EventReaders;
 import fr.tremplin.offers.service.SeatBookingService;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.util.Optional;
@@ -31,15 +31,14 @@ public class ApplicationEventsConsumer implements EventHandler<CandidacyStateCha
     }
 
     /**
-     * Not in order, several at a time: a campaign sends hundreds of candidacy events a second, more than one
-     * transaction after another can keep up with, and what they update does not depend on arrival order (the seat
-     * copy keeps the newest state by time, the statistics fact the newest state and the earliest milestones). The
-     * offsets are still committed only up to the oldest event not yet applied.
+     * A campaign sends hundreds of candidacy events a second: the intake applies each poll's records in one
+     * transaction, which keeps up where one transaction per event did not (docs/RELIABILITY.md), so polls are taken in
+     * order, one at a time, and never hold the same seat rows against each other.
      */
     @Incoming("applications")
-    @Blocking(ordered = false)
-    public void onApplicationEvent(ConsumerRecord<String, String> record) {
-        intake.consume(record, this);
+    @Blocking
+    public void onApplicationEvents(ConsumerRecords<String, String> records) {
+        intake.consume(records, this);
     }
 
     @Override

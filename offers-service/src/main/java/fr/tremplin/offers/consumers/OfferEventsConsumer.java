@@ -8,7 +8,7 @@ import fr.tremplin.offers.service.EventReaders;
 import fr.tremplin.offers.service.StatisticsProjection;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.util.Optional;
@@ -30,8 +30,8 @@ public class OfferEventsConsumer implements EventHandler<OfferChanged> {
 
     @Incoming("offers")
     @Blocking
-    public void onOfferEvent(ConsumerRecord<String, String> record) {
-        intake.consume(record, this);
+    public void onOfferEvents(ConsumerRecords<String, String> records) {
+        intake.consume(records, this);
     }
 
     @Override

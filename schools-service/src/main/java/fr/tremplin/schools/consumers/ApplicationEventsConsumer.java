@@ -8,7 +8,7 @@ import fr.tremplin.schools.domain.Placement;
 import fr.tremplin.schools.service.PlacementService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -35,8 +35,8 @@ public class ApplicationEventsConsumer implements EventHandler<CandidacyState> {
 
     @Incoming("applications")
     @Blocking
-    public void onApplicationEvent(ConsumerRecord<String, String> record) {
-        intake.consume(record, this);
+    public void onApplicationEvents(ConsumerRecords<String, String> records) {
+        intake.consume(records, this);
     }
 
     @Override
