@@ -28,7 +28,8 @@ await_ready() {
 stop_service() {
   [ "${1:-0}" != 0 ] || return 0   # "kill 0" would signal the whole process group: 0 stands for "not started"
   kill "$1" 2>/dev/null || return 0
-  for _ in $(seq 1 40); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.5; done
+  # $2: seconds to wait before kill -9 (20; longer for a JVM that writes its ahead-of-time cache as it stops)
+  for _ in $(seq 1 $((${2:-20} * 2))); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.5; done
   kill -9 "$1" 2>/dev/null || true
 }
 

@@ -1,11 +1,11 @@
 package fr.tremplin.common.events;
 
+import fr.tremplin.common.kafka.ReconnectingProducer;
 import io.smallrye.common.annotation.Identifier;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
@@ -13,8 +13,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -35,11 +33,12 @@ public class DeadLetters {
     static final String REASON = "dead-letter-reason";
     private static final long PAUSE_MILLIS = 1_000;
 
-    private final Map<String, Object> kafkaConfig;
-    private volatile KafkaProducer<String, String> producer;
+    private final ReconnectingProducer<String> producer;
 
     public DeadLetters(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
-        this.kafkaConfig = kafkaConfig;
+        this.producer = new ReconnectingProducer<>(kafkaConfig, Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10000, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
+                ProducerConfig.CLIENT_ID_CONFIG, "dead-letters"), new StringSerializer());
     }
 
     /**
@@ -62,10 +61,10 @@ public class DeadLetters {
         header(dead, "dead-letter-offset", Long.toString(record.offset()));
         for (int attempt = 1; ; attempt++) {
             try {
-                producer().send(dead).get(15, TimeUnit.SECONDS);
+                producer.get().send(dead).get(15, TimeUnit.SECONDS);
                 return;
             } catch (ExecutionException | TimeoutException | RuntimeException e) {
-                closeProducer();
+                producer.reset();
                 if (attempt == 1 || attempt % 10 == 0) {
                     LOG.warnf("%s: the dead-letter topic %s is unreachable (attempt %d), trying again: %s", consumer,
                             dead.topic(), attempt, e.getMessage());
@@ -92,34 +91,7 @@ public class DeadLetters {
         }
     }
 
-    private KafkaProducer<String, String> producer() {
-        KafkaProducer<String, String> current = producer;
-        if (current == null) {
-            synchronized (this) {
-                if (producer == null) {
-                    Map<String, Object> properties = new HashMap<>(kafkaConfig);
-                    properties.put(ProducerConfig.ACKS_CONFIG, "all");
-                    properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-                    properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
-                    properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10000);
-                    properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
-                    properties.put(ProducerConfig.CLIENT_ID_CONFIG, "dead-letters");
-                    producer = new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer());
-                }
-                current = producer;
-            }
-        }
-        return current;
-    }
-
-    private synchronized void closeProducer() {
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(1));
-            producer = null;
-        }
-    }
-
     void onStop(@Observes ShutdownEvent event) {
-        closeProducer();
+        producer.reset();
     }
 }

@@ -26,9 +26,9 @@ import java.util.Set;
  *   <li>read each record as a CloudEvent, then as the handler's typed event: a record that does not read goes alone to
  *       the topic's {@code .dlq} ({@link DeadLetters}) and the others go on;</li>
  *   <li>in one new transaction, record the poll's event ids ({@link ProcessedEvents}) and apply, in order, each event
- *       seen for the first time: a redelivery finds its id and changes nothing, a crash before the commit leaves
- *       nothing. One commit for the poll, not one per event, is what lets a consumer catch up after an outage
- *       (docs/RELIABILITY.md);</li>
+ *       seen for the first time (all together to a {@link PollHandler}): a redelivery finds its id and changes nothing,
+ *       a crash before the commit leaves nothing. One commit for the poll, not one per event, is what lets a consumer
+ *       catch up after an outage (docs/RELIABILITY.md);</li>
  *   <li>run that transaction again when it lost a race ({@link LostRaces}), and wait for the database while it is away
  *       ({@link Outages}), however long: a good event never goes to the dead letters for a deadlock or a restart;</li>
  *   <li>when it fails for any other reason, apply the events one transaction each, so that only the one that cannot
@@ -116,12 +116,28 @@ public class EventIntake {
         Outages.retryUntilBack(what, () -> LostRaces.retry(what, () -> QuarkusTransaction.requiringNew().run(() -> {
             Set<String> fresh = processed.firstDeliveries(handler.name(),
                     deliveries.stream().map(Delivery::eventId).toList());
-            for (Delivery<T> delivery : deliveries) {
-                if (fresh.remove(delivery.eventId())) {
-                    applyInItsSpan(delivery, handler);
-                }
+            List<Delivery<T>> firstTime = deliveries.stream().filter(d -> fresh.remove(d.eventId())).toList();
+            if (handler instanceof PollHandler<T> together) {
+                applyTogetherInTheirSpans(firstTime, together);
+            } else {
+                firstTime.forEach(delivery -> applyInItsSpan(delivery, handler));
             }
         })), OUTAGE_PAUSE_MILLIS);
+    }
+
+    private <T> void applyTogetherInTheirSpans(List<Delivery<T>> deliveries, PollHandler<T> handler) {
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        List<Span> spans = deliveries.stream().map(d -> traces.processing(d.record(), handler.name())).toList();
+        try {
+            handler.applyAll(deliveries.stream().map(Delivery::typed).toList());
+        } catch (RuntimeException e) {
+            spans.forEach(span -> EventTraces.failed(span, e));
+            throw e;
+        } finally {
+            spans.forEach(Span::end);
+        }
     }
 
     private <T> void applyInItsSpan(Delivery<T> delivery, EventHandler<T> handler) {

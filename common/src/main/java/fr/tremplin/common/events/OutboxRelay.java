@@ -2,6 +2,7 @@ package fr.tremplin.common.events;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.tremplin.common.kafka.ReconnectingProducer;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Span;
@@ -58,7 +59,7 @@ public class OutboxRelay {
     private final EventTraces traces;
     private final AtomicLong pending;
     private volatile Failure failure;
-    private volatile KafkaProducer<String, byte[]> producer;
+    private final ReconnectingProducer<byte[]> producer;
     private volatile NotifiedLoop loop;
 
     public OutboxRelay(AgroalDataSource dataSource, ObjectMapper mapper, OutboxConfig config,
@@ -70,6 +71,16 @@ public class OutboxRelay {
         this.kafkaConfig = kafkaConfig;
         this.traces = traces;
         this.pending = registry.gauge("tremplin.outbox.pending", new AtomicLong());
+        Map<String, Object> settings = new HashMap<>();
+        settings.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        settings.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        // Fail a pass quickly when the broker is away; the rows stay pending and are retried.
+        settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 3000);
+        settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+        settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10000);
+        settings.put(ProducerConfig.CLIENT_ID_CONFIG, kafkaConfig.getOrDefault(ProducerConfig.CLIENT_ID_CONFIG,
+                "outbox-relay-" + config.source()));
+        this.producer = new ReconnectingProducer<>(kafkaConfig, settings, new ByteArraySerializer());
     }
 
     /**
@@ -103,7 +114,7 @@ public class OutboxRelay {
         } catch (RuntimeException e) {
             // Kafka unreachable or slow: the rows stay pending and the next pass tries again.
             LOG.warnf("outbox relay pass failed, will retry: %s", rootMessage(e));
-            closeProducer();
+            producer.reset();
             Failure previous = failure;
             failure = new Failure(previous == null ? Instant.now() : previous.since(), rootMessage(e));
             recordFailure(rootMessage(e));
@@ -155,7 +166,7 @@ public class OutboxRelay {
             List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
             List<Span> spans = new ArrayList<>(batch.size());
             try {
-                KafkaProducer<String, byte[]> kafka = producer();
+                KafkaProducer<String, byte[]> kafka = producer.get();
                 for (PendingEvent event : batch) {
                     Span span = traces.publishing(event.topic(), event.id(), event.type(), event.traceparent());
                     spans.add(span);
@@ -243,45 +254,11 @@ public class OutboxRelay {
         }
     }
 
-    private KafkaProducer<String, byte[]> producer() {
-        KafkaProducer<String, byte[]> current = producer;
-        if (current == null) {
-            synchronized (this) {
-                if (producer == null) {
-                    producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer());
-                }
-                current = producer;
-            }
-        }
-        return current;
-    }
-
-    private Map<String, Object> producerConfig() {
-        Map<String, Object> properties = new HashMap<>(kafkaConfig);
-        properties.put(ProducerConfig.ACKS_CONFIG, "all");
-        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        properties.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-        properties.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        // Fail a pass quickly when the broker is away; the rows stay pending and are retried.
-        properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 3000);
-        properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
-        properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10000);
-        properties.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + config.source());
-        return properties;
-    }
-
-    private synchronized void closeProducer() {
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(1));
-            producer = null;
-        }
-    }
-
     void onStop(@Observes ShutdownEvent event) {
         if (loop != null) {
             loop.stop(Duration.ofSeconds(15)); // a pass under way waits at most for its acks (MAX_BLOCK, DELIVERY_TIMEOUT)
         }
-        closeProducer();
+        producer.reset();
     }
 
     private static String rootMessage(Throwable e) {

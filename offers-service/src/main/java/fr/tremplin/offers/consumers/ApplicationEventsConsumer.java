@@ -1,8 +1,8 @@
 package fr.tremplin.offers.consumers;
 
-import fr.tremplin.common.events.EventHandler;
 import fr.tremplin.common.events.EventIntake;
 import fr.tremplin.common.events.IncomingEvent;
+import fr.tremplin.common.events.PollHandler;
 import fr.tremplin.offers.api.CandidacyStateChanged;
 import fr.tremplin.offers.service.EventReaders;
 import fr.tremplin.offers.service.SeatBookingService;
@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,7 +21,7 @@ import java.util.Optional;
  * ({@link EventReaders#candidacy}).
  */
 @ApplicationScoped
-public class ApplicationEventsConsumer implements EventHandler<CandidacyStateChanged> {
+public class ApplicationEventsConsumer implements PollHandler<CandidacyStateChanged> {
 
     private final EventIntake intake;
     private final SeatBookingService seats;
@@ -31,9 +32,10 @@ public class ApplicationEventsConsumer implements EventHandler<CandidacyStateCha
     }
 
     /**
-     * A campaign sends hundreds of candidacy events a second: the intake applies each poll's records in one
-     * transaction, which keeps up where one transaction per event did not (docs/RELIABILITY.md), so polls are taken in
-     * order, one at a time, and never hold the same seat rows against each other.
+     * A campaign sends hundreds of candidacy events a second: the intake applies each poll's new events in one
+     * transaction, as two statement batches ({@link #applyAll}), which keeps up where one transaction per event did not
+     * (docs/RELIABILITY.md). Each of the channel's two consumers ({@code concurrency=2}) takes its partitions' polls in
+     * order; the rows written are a candidacy's, whose events all share one partition, so the two never write the same.
      */
     @Incoming("applications")
     @Blocking
@@ -51,8 +53,9 @@ public class ApplicationEventsConsumer implements EventHandler<CandidacyStateCha
         return EventReaders.candidacy(event);
     }
 
+    /** The poll's new events as two statement batches (seat copies, statistics facts): a campaign's bulk of events. */
     @Override
-    public void apply(CandidacyStateChanged change) {
-        seats.apply(change);
+    public void applyAll(List<CandidacyStateChanged> changes) {
+        seats.applyAll(changes);
     }
 }

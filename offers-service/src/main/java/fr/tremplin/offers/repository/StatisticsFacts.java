@@ -69,7 +69,7 @@ public class StatisticsFacts {
      * (as_of, lifecycle rank of the state, state); offer, week, school year and pupil are set once (a pupil's id is
      * never written back, so an erasure stays erased). Each milestone keeps the earliest time its state was seen.
      */
-    public void upsertCandidacy(CandidacyStateChanged change) {
+    public void upsertCandidacies(List<CandidacyStateChanged> changes) {
         String sql = "INSERT INTO stat_candidacy AS c (application_id, offer_id, week, school_year, pupil_id, "
                 + "school_priority, school_department, school_academy, school_uai, state, as_of, submitted_at, "
                 + "confirmed_at, completed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -83,27 +83,30 @@ public class StatisticsFacts {
                 + " OR c.submitted_at IS DISTINCT FROM LEAST(c.submitted_at, excluded.submitted_at)"
                 + " OR c.confirmed_at IS DISTINCT FROM LEAST(c.confirmed_at, excluded.confirmed_at)"
                 + " OR c.completed_at IS DISTINCT FROM LEAST(c.completed_at, excluded.completed_at)";
-        String schoolYear = SchoolCalendar.schoolYearOf(SchoolCalendar.monday(change.week()).orElseThrow());
-        Timestamp at = Timestamp.from(change.asOf());
         try (Connection connection = dataSource.getConnection();
              PreparedStatement upsert = connection.prepareStatement(sql)) {
-            upsert.setObject(1, change.applicationId());
-            upsert.setObject(2, change.offerId());
-            upsert.setString(3, change.week());
-            upsert.setString(4, schoolYear);
-            upsert.setObject(5, change.pupilId());
-            upsert.setString(6, change.schoolPriority());
-            upsert.setString(7, change.schoolDepartment());
-            upsert.setString(8, Academies.ofDepartment(change.schoolDepartment()).orElse(null));
-            upsert.setString(9, change.schoolUai());
-            upsert.setString(10, change.state());
-            upsert.setTimestamp(11, at);
-            upsert.setTimestamp(12, "SUBMITTED".equals(change.state()) ? at : null);
-            upsert.setTimestamp(13, "CONFIRMED".equals(change.state()) ? at : null);
-            upsert.setTimestamp(14, "COMPLETED".equals(change.state()) ? at : null);
-            upsert.executeUpdate();
+            for (CandidacyStateChanged change : changes) {
+                String schoolYear = SchoolCalendar.schoolYearOf(SchoolCalendar.monday(change.week()).orElseThrow());
+                Timestamp at = Timestamp.from(change.asOf());
+                upsert.setObject(1, change.applicationId());
+                upsert.setObject(2, change.offerId());
+                upsert.setString(3, change.week());
+                upsert.setString(4, schoolYear);
+                upsert.setObject(5, change.pupilId());
+                upsert.setString(6, change.schoolPriority());
+                upsert.setString(7, change.schoolDepartment());
+                upsert.setString(8, Academies.ofDepartment(change.schoolDepartment()).orElse(null));
+                upsert.setString(9, change.schoolUai());
+                upsert.setString(10, change.state());
+                upsert.setTimestamp(11, at);
+                upsert.setTimestamp(12, "SUBMITTED".equals(change.state()) ? at : null);
+                upsert.setTimestamp(13, "CONFIRMED".equals(change.state()) ? at : null);
+                upsert.setTimestamp(14, "COMPLETED".equals(change.state()) ? at : null);
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
         } catch (SQLException e) {
-            throw new IllegalStateException("could not fold candidacy " + change.applicationId(), e);
+            throw new IllegalStateException("could not fold " + changes.size() + " candidacy events", e);
         }
     }
 

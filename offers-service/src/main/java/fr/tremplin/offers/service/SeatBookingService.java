@@ -5,6 +5,8 @@ import fr.tremplin.offers.repository.SeatBookingCopies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.util.List;
+
 /**
  * Follows the candidacies of applications-service: the confirmed ones take a seat of their week, so that the search
  * only shows offers with a seat left; and each candidacy's statistics fact ({@link StatisticsProjection}), in the
@@ -21,9 +23,10 @@ public class SeatBookingService {
         this.statistics = statistics;
     }
 
+    /** A consumer's poll of candidacy events, in their order, as two statement batches. */
     @Transactional
-    public void apply(CandidacyStateChanged change) {
-        copies.upsert(change);
-        statistics.candidacy(change);
+    public void applyAll(List<CandidacyStateChanged> changes) {
+        copies.upsertAll(changes);
+        statistics.candidacies(changes);
     }
 }

@@ -7,6 +7,8 @@ import fr.tremplin.offers.repository.StatisticsFacts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.util.List;
+
 /**
  * The statistics projection (docs/OFFERS.md, "Statistics projection"): folds the events into the fact tables. The
  * only code that writes them, for the live consumers and the rebuild alike ({@link StatisticsRebuild}). Every fold
@@ -28,7 +30,12 @@ public class StatisticsProjection {
 
     @Transactional
     public void candidacy(CandidacyStateChanged change) {
-        facts.upsertCandidacy(change);
+        candidacies(List.of(change));
+    }
+
+    @Transactional
+    public void candidacies(List<CandidacyStateChanged> changes) {
+        facts.upsertCandidacies(changes);
     }
 
     @Transactional
