@@ -78,7 +78,7 @@ public class EventIntake {
         } catch (RuntimeException e) {
             LOG.errorf(e, "%s: could not read the record at %s-%d@%d", handler.name(), record.topic(),
                     record.partition(), record.offset());
-            deadLetters.send(record, handler.name(), e);
+            deadLetters.send(record, handler.name(), new IllegalStateException("record could not be read: " + cause(e), e));
         }
         return Optional.empty();
     }
@@ -155,12 +155,9 @@ public class EventIntake {
         }
     }
 
-    /** What failed, without the database's message, whose detail can quote a value. */
+    /** What failed, without the message, which can quote a value (the database's detail, a parser's input). */
     private static String cause(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = Failures.root(e);
         String state = root instanceof SQLException sql ? " (SQL state " + sql.getSQLState() + ")" : "";
         return root.getClass().getSimpleName() + state;
     }

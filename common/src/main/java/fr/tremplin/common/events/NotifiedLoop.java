@@ -110,7 +110,7 @@ public final class NotifiedLoop {
                 }
             } catch (SQLException | RuntimeException e) {
                 if (running) {
-                    LOG.warnf("%s lost its listening connection, polling until it is back: %s", name, rootMessage(e));
+                    LOG.warnf("%s lost its listening connection, polling until it is back: %s", name, Failures.rootMessage(e));
                     runQuietly();
                     pause(fallback);
                 }
@@ -126,7 +126,7 @@ public final class NotifiedLoop {
             return wait.compareTo(SHORTEST_WAIT) < 0 ? SHORTEST_WAIT : wait;
         } catch (RuntimeException | Error e) {
             if (running) {
-                LOG.warnf("%s: a pass failed, trying again in %s: %s", name, fallback, rootMessage(e));
+                LOG.warnf("%s: a pass failed, trying again in %s: %s", name, fallback, Failures.rootMessage(e));
             }
             return fallback.compareTo(SHORTEST_WAIT) < 0 ? SHORTEST_WAIT : fallback;
         }
@@ -155,13 +155,5 @@ public final class NotifiedLoop {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }

@@ -55,7 +55,6 @@ public class OutboxRelay {
     private final AgroalDataSource dataSource;
     private final ObjectMapper mapper;
     private final OutboxConfig config;
-    private final Map<String, Object> kafkaConfig;
     private final EventTraces traces;
     private final AtomicLong pending;
     private volatile Failure failure;
@@ -68,7 +67,6 @@ public class OutboxRelay {
         this.dataSource = dataSource;
         this.mapper = mapper;
         this.config = config;
-        this.kafkaConfig = kafkaConfig;
         this.traces = traces;
         this.pending = registry.gauge("tremplin.outbox.pending", new AtomicLong());
         Map<String, Object> settings = new HashMap<>();
@@ -113,11 +111,11 @@ public class OutboxRelay {
             failure = null;
         } catch (RuntimeException e) {
             // Kafka unreachable or slow: the rows stay pending and the next pass tries again.
-            LOG.warnf("outbox relay pass failed, will retry: %s", rootMessage(e));
+            LOG.warnf("outbox relay pass failed, will retry: %s", Failures.rootMessage(e));
             producer.reset();
             Failure previous = failure;
-            failure = new Failure(previous == null ? Instant.now() : previous.since(), rootMessage(e));
-            recordFailure(rootMessage(e));
+            failure = new Failure(previous == null ? Instant.now() : previous.since(), Failures.rootMessage(e));
+            recordFailure(Failures.rootMessage(e));
         }
     }
 
@@ -149,7 +147,7 @@ public class OutboxRelay {
                 }
             });
         } catch (RuntimeException e) {
-            LOG.debugf("could not record the relay failure (database unreachable?): %s", rootMessage(e));
+            LOG.debugf("could not record the relay failure (database unreachable?): %s", Failures.rootMessage(e));
         }
     }
 
@@ -259,14 +257,6 @@ public class OutboxRelay {
             loop.stop(Duration.ofSeconds(15)); // a pass under way waits at most for its acks (MAX_BLOCK, DELIVERY_TIMEOUT)
         }
         producer.reset();
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private record PendingEvent(long seq, String id, String topic, String key, String type, String subject,
