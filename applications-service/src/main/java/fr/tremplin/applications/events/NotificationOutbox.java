@@ -9,7 +9,6 @@ import fr.tremplin.applications.domain.notifications.NotificationKind;
 import fr.tremplin.applications.domain.notifications.NotificationRules;
 import fr.tremplin.applications.domain.notifications.Recipient;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.sql.Timestamp;
@@ -29,11 +28,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class NotificationOutbox {
 
-    private final EntityManager em;
+    private final QueueRows rows;
     private final ObjectMapper mapper;
 
-    public NotificationOutbox(EntityManager em, ObjectMapper mapper) {
-        this.em = em;
+    public NotificationOutbox(QueueRows rows, ObjectMapper mapper) {
+        this.rows = rows;
         this.mapper = mapper;
     }
 
@@ -73,16 +72,14 @@ public class NotificationOutbox {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("could not write the data of a " + kind + " notification", e);
         }
-        Number queued = (Number) em.createNativeQuery("WITH queued AS (INSERT INTO notification (id, event_id, kind, "
-                        + "party_kind, party_id, application_id, pupil_id, data, next_attempt_at, created_at) "
-                        + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, CAST(?8 AS jsonb), ?9, ?9) "
+        Timestamp now = Timestamp.from(at);
+        return rows.write("WITH queued AS (INSERT INTO notification (id, event_id, kind, party_kind, party_id, "
+                        + "application_id, pupil_id, data, next_attempt_at, created_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?) "
                         + "ON CONFLICT ON CONSTRAINT notification_once DO NOTHING RETURNING id), "
                         + "notified AS (SELECT pg_notify('" + NotificationConfig.CHANNEL + "', '') FROM queued) "
-                        + "SELECT count(*) FROM notified")
-                .setParameter(1, UUID.randomUUID()).setParameter(2, eventId).setParameter(3, kind.name())
-                .setParameter(4, recipient.kind().name()).setParameter(5, recipient.id())
-                .setParameter(6, applicationId).setParameter(7, pupilId).setParameter(8, json)
-                .setParameter(9, Timestamp.from(at)).getSingleResult();
-        return queued.intValue() > 0;
+                        + "SELECT count(*) FROM notified",
+                UUID.randomUUID(), eventId, kind.name(), recipient.kind().name(), recipient.id(), applicationId,
+                pupilId, json, now, now) > 0;
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.tremplin.applications.config.WebhookConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.sql.Timestamp;
@@ -24,11 +23,11 @@ public class WebhookOutbox {
     public record Body(String type, Instant timestamp, Object data) {
     }
 
-    private final EntityManager em;
+    private final QueueRows rows;
     private final ObjectMapper mapper;
 
-    public WebhookOutbox(EntityManager em, ObjectMapper mapper) {
-        this.em = em;
+    public WebhookOutbox(QueueRows rows, ObjectMapper mapper) {
+        this.rows = rows;
         this.mapper = mapper;
     }
 
@@ -45,13 +44,12 @@ public class WebhookOutbox {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("could not write a webhook body of type " + type, e);
         }
-        em.createNativeQuery("WITH queued AS (INSERT INTO webhook_delivery (id, relay_id, application_id, type, body, "
-                        + "next_attempt_at, created_at, retry_from) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?6, ?6 "
-                        + "WHERE EXISTS (SELECT 1 FROM relay_webhook WHERE relay_id = ?2) RETURNING id), "
+        Timestamp now = Timestamp.from(at);
+        rows.write("WITH queued AS (INSERT INTO webhook_delivery (id, relay_id, application_id, type, body, "
+                        + "next_attempt_at, created_at, retry_from) SELECT ?, ?, ?, ?, ?, ?, ?, ? "
+                        + "WHERE EXISTS (SELECT 1 FROM relay_webhook WHERE relay_id = ?) RETURNING id), "
                         + "notified AS (SELECT pg_notify('" + WebhookConfig.CHANNEL + "', '') FROM queued) "
-                        + "SELECT count(*) FROM notified")
-                .setParameter(1, eventId).setParameter(2, relayId).setParameter(3, applicationId)
-                .setParameter(4, type).setParameter(5, body).setParameter(6, Timestamp.from(at))
-                .getSingleResult();
+                        + "SELECT count(*) FROM notified",
+                eventId, relayId, applicationId, type, body, now, now, now, relayId);
     }
 }
