@@ -7,6 +7,8 @@ import java.util.Map;
 /**
  * CPU seconds used so far, from /proc: the service (its pid given as -DservicePid), PostgreSQL, Kafka, this generator,
  * the other processes, and the whole machine. Two samples around the measured run tell who used the cores meanwhile.
+ * The service's and the gateway's time is also split by thread: their JIT compilers' and garbage collectors' share
+ * (a JVM a few minutes after its start still compiles its hot code with C2, a cost that fades, docs/BENCHMARKS.md).
  */
 record CpuSample(Map<String, Double> seconds) {
 
@@ -35,6 +37,9 @@ record CpuSample(Map<String, Double> seconds) {
                             : comm.equals("postgres") ? "postgres"
                             : cmdline.contains("kafka.Kafka") ? "kafka" : "other";
                     seconds.merge(who, used, Double::sum);
+                    if (pid == SERVICE_PID || pid == GATEWAY_PID) {
+                        byThread(dir, who, seconds);
+                    }
                 } catch (Exception vanished) {
                     // a process that ended meanwhile
                 }
@@ -49,6 +54,52 @@ record CpuSample(Map<String, Double> seconds) {
             throw new IllegalStateException(e);
         }
         return new CpuSample(seconds);
+    }
+
+    /** Adds the JVM's compiler and collector threads' time under "<who> jit" and "<who> gc". */
+    private static void byThread(Path process, String who, Map<String, Double> seconds) throws Exception {
+        try (var tasks = Files.list(process.resolve("task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    double used = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+                    // HotSpot's thread names, cut to 15 characters by the kernel: "C2 CompilerThre", "G1 Conc#0"...
+                    String kind = comm.matches("C[12] CompilerThre.*") ? "jit"
+                            : comm.matches("(GC Thread|G1 |VM Thread).*") ? "gc" : null;
+                    if (kind != null) {
+                        seconds.merge(who + " " + kind, used, Double::sum);
+                    }
+                } catch (Exception vanished) {
+                    // a thread that ended meanwhile
+                }
+            }
+        }
+    }
+
+    /**
+     * "service: JIT compilers 2.1 ms, garbage collectors 0.3 ms, the rest 1.9 ms" per {@code count} requests, for the
+     * service and, when there is one, the gateway.
+     */
+    String threadsPerRequestSince(CpuSample before, int count) {
+        List<String> per = new java.util.ArrayList<>();
+        for (String who : List.of("service", "gateway")) {
+            double all = since(before, who);
+            if (all == 0) {
+                continue;
+            }
+            double jit = since(before, who + " jit");
+            double gc = since(before, who + " gc");
+            per.add(String.format("%s: JIT compilers %.2f ms, garbage collectors %.2f ms, the rest %.2f ms", who,
+                    1000 * jit / Math.max(1, count), 1000 * gc / Math.max(1, count),
+                    1000 * (all - jit - gc) / Math.max(1, count)));
+        }
+        return String.join("; ", per);
+    }
+
+    private double since(CpuSample before, String key) {
+        return seconds.getOrDefault(key, 0.0) - before.seconds.getOrDefault(key, 0.0);
     }
 
     /** "service 1.9 ms  postgres 1.2 ms  …  machine 6.1 ms": each one's CPU time per {@code count} requests. */

@@ -74,6 +74,7 @@ final class Report {
     /** CPU time per candidacy created while submitting (the channels' work included, as it runs meanwhile). */
     static void cpuPerCandidacy(CpuSample before, CpuSample after, int created) {
         System.out.printf("CPU per candidacy created: %s%n", after.perRequestSince(before, created));
+        System.out.printf("  by thread: %s%n", after.threadsPerRequestSince(before, created));
     }
 
     /**
