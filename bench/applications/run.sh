@@ -78,7 +78,9 @@ throwaway_keys "$WORK"
 echo "== building the service jar and the load generator"
 ./mvnw -q -pl applications-service -am package -DskipTests
 copy_app applications-service "$WORK"
-./mvnw -q -f bench/applications/pom.xml dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt" >/dev/null
+# Maven's -q still prints its errors on stdout: kept, and shown if it fails (offline, a plugin not yet downloaded)
+./mvnw -q -f bench/applications/pom.xml dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt" \
+  > "$WORK/classpath.log" 2>&1 || { cat "$WORK/classpath.log"; exit 1; }
 # compiled here rather than launched from source, so that the generator can be several files: the source launcher
 # takes several only from Java 22, and find_jdk may pick a 21; emptied first so that no class of a removed file lingers
 rm -rf "$WORK/load"

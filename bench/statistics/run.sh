@@ -56,7 +56,9 @@ TOKEN="Bearer $(bin/platform token admin --ttl 7200)"
 echo "== building the service jar and the load generators"
 [ -f offers-service/target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -pl offers-service -am package -DskipTests
 copy_app offers-service "$WORK"
-./mvnw -q -f bench/applications/pom.xml dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt" >/dev/null
+# Maven's -q still prints its errors on stdout: kept, and shown if it fails (offline, a plugin not yet downloaded)
+./mvnw -q -f bench/applications/pom.xml dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt" \
+  > "$WORK/classpath.log" 2>&1 || { cat "$WORK/classpath.log"; exit 1; }
 rm -rf "$WORK/load"
 "$JAVA_HOME/bin/javac" -cp "$(cat "$WORK/classpath.txt")" -d "$WORK/load" bench/lib/LeanHttp.java bench/lib/Percentiles.java bench/lib/BenchKafka.java bench/statistics/*.java
 CP="$(cat "$WORK/classpath.txt"):$WORK/load"
