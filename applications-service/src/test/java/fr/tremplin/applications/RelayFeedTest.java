@@ -17,13 +17,16 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static fr.tremplin.applications.Fixtures.W05;
 import static fr.tremplin.applications.Fixtures.act;
@@ -256,9 +259,9 @@ class RelayFeedTest {
      * (docs/RELAYS.md): a send that timed out on a busy broker is sent again by the outbox relay, and it was seen in CI
      * twice on the feed.
      */
-    private static java.util.stream.Stream<ConsumerRecord<String, String>> delivered(
-            List<ConsumerRecord<String, String>> records, UUID applicationId) {
-        java.util.Set<String> seen = new java.util.HashSet<>();
+    private static Stream<ConsumerRecord<String, String>> delivered(List<ConsumerRecord<String, String>> records,
+                                                                    UUID applicationId) {
+        Set<String> seen = new HashSet<>();
         return records.stream().filter(r -> applicationId.toString().equals(r.key()))
                 .filter(r -> seen.add(header(r, "ce_id")));
     }

@@ -13,9 +13,9 @@ import java.sql.SQLException;
  * Writes a row of a queue that no entity maps (webhook deliveries, emails) on the transaction's own connection, as
  * tremplin-common's {@code Outbox} does. Not a Hibernate native query: before one, Hibernate flushes the whole
  * persistence context (every entity of the transaction checked, pending ones written), since it cannot know which
- * tables the SQL reads; a transition wrote one or two such rows, each paying for a flush (8 % of the service's CPU in
- * the campaign benchmark, docs/BENCHMARKS.md). The queues have no foreign key to the entities' tables, so the
- * entities may be written after them, at the commit.
+ * tables the SQL reads; a transition wrote one or two such rows, each paying for a flush (7.6 % of the service's
+ * samples in the campaign's profile, docs/BENCHMARKS.md). The queues have no foreign key to the entities' tables, so
+ * the entities may be written after them, at the commit.
  */
 @ApplicationScoped
 class QueueRows {
