@@ -35,6 +35,16 @@ stop_service() {
 
 # CPU ticks (1/100 s) used so far by process $1
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# the part of ticks $1 that its JIT compiler threads spent (a thread's name may hold spaces: read after its ")")
+compiler_ticks() {
+  local t=0 task
+  for task in /proc/"$1"/task/*; do
+    case "$(cat "$task/comm" 2>/dev/null)" in
+      "C1 CompilerThre"*|"C2 CompilerThre"*) t=$((t + $(sed 's/.*) //' "$task/stat" | awk '{print $12 + $13}'))) ;;
+    esac
+  done
+  echo $t
+}
 
 # whether $1 is one of the other arguments (no pipe: under pipefail, grep -q closing early fails the writer)
 one_of() { local wanted=$1 candidate; shift; for candidate in "$@"; do [ "$candidate" = "$wanted" ] && return 0; done; return 1; }
@@ -80,7 +90,8 @@ kafka_password() {
 
 # Starts a copy of the gateway (built by the caller) on port $1 in front of the service at $2 (every route goes there,
 # the upstream probes too; or offers' and schools' routes to $4 and $5 when given), verifying tokens with the public key in $3/jwt-public.pem; the rate limits are lifted,
-# as one generator is one address: what is measured is the proxy's own cost. Prints the gateway's pid.
+# as one generator is one address: what is measured is the proxy's own cost. GATEWAY_JAVA_OPTS adds JVM options (a JFR
+# recording, say). Prints the gateway's pid.
 start_gateway() {
   local port=$1 upstream=$2 work=$3 offers=${4:-$2} schools=${5:-$2}
   copy_app gateway "$work/gateway"
@@ -88,7 +99,7 @@ start_gateway() {
   TREMPLIN_GATEWAY_APPLICATIONS_URL=$upstream MP_JWT_VERIFY_PUBLICKEY_LOCATION="$work/jwt-public.pem" \
   TREMPLIN_GATEWAY_RATE_LIMIT_REQUESTS_PER_SECOND=1000000 TREMPLIN_GATEWAY_RATE_LIMIT_BURST=1000000 \
   TREMPLIN_GATEWAY_RATE_LIMIT_AUTHENTICATED_REQUESTS_PER_SECOND=1000000 TREMPLIN_GATEWAY_RATE_LIMIT_AUTHENTICATED_BURST=1000000 \
-    MALLOC_ARENA_MAX=2 "$JAVA_HOME/bin/java" $(service_java_options "$JAVA_HOME") -Dvertx.disableURIValidation=true \
+    MALLOC_ARENA_MAX=2 "$JAVA_HOME/bin/java" $(service_java_options "$JAVA_HOME") ${GATEWAY_JAVA_OPTS:-} -Dvertx.disableURIValidation=true \
     -jar "$work/gateway/app/quarkus-run.jar" > "$work/gateway.log" 2>&1 &
   local pid=$!
   await_ready "$port" "$work/gateway.log" >&2 || { kill "$pid"; return 1; }

@@ -39,7 +39,8 @@ echo "platform at rest, $(date -u '+%Y-%m-%d %H:%M') UTC, commit $(git -C "$ROOT
 echo "calm ${CALM} s, then CPU over ${SECONDS_MEASURED} s"
 sleep "$CALM"
 declare -A BEFORE
-for name in "${NAMES[@]}"; do BEFORE[$name]=$(ticks "${PIDS[$name]}"); done
+declare -A JIT_BEFORE
+for name in "${NAMES[@]}"; do BEFORE[$name]=$(ticks "${PIDS[$name]}"); JIT_BEFORE[$name]=$(compiler_ticks "${PIDS[$name]}"); done
 PG_BEFORE=$(postgres_ticks offers schools applications)
 sleep "$SECONDS_MEASURED"
 
@@ -48,15 +49,21 @@ threads() { awk '/^Threads/ {print $2}' "/proc/$1/status"; }
 started_in() { sed -n 's/.*started in \([0-9.]*s\).*/\1/p' "$LOGS/$1.log" 2>/dev/null | tail -1; }
 percent() { awk -v t="$1" -v s="$SECONDS_MEASURED" 'BEGIN {printf "%.2f", t / s}'; }   # ticks are 1/100 s
 
-printf '%-22s %10s %9s %8s %11s\n' process "CPU %" "RSS MiB" threads "started in"
+# the JIT compilers' share apart: at rest they still compile the idle loops for many minutes after a start
+printf '%-22s %10s %14s %9s %8s %11s\n' process "CPU %" "of which JIT" "RSS MiB" threads "started in"
 total=0
+jit_total=0
 for name in "${NAMES[@]}"; do
   used=$(( $(ticks "${PIDS[$name]}") - BEFORE[$name] ))
+  jit=$(( $(compiler_ticks "${PIDS[$name]}") - JIT_BEFORE[$name] ))
   total=$((total + used))
+  jit_total=$((jit_total + jit))
   start=-; [ "$name" = kafka ] || start=$(started_in "$name")
-  printf '%-22s %10s %9s %8s %11s\n' "$name" "$(percent $used)" "$(rss_mib "${PIDS[$name]}")" "$(threads "${PIDS[$name]}")" "$start"
+  printf '%-22s %10s %14s %9s %8s %11s\n' "$name" "$(percent $used)" "$(percent $jit)" "$(rss_mib "${PIDS[$name]}")" \
+    "$(threads "${PIDS[$name]}")" "$start"
 done
 pg=$(( $(postgres_ticks offers schools applications) - PG_BEFORE ))
 total=$((total + pg))
 printf '%-22s %10s\n' "postgresql" "$(percent $pg)"
-printf '%-22s %10s   (target: under 3 %% of one core)\n' total "$(percent $total)"
+printf '%-22s %10s %14s   (target: under 3 %% of one core)\n' total "$(percent $total)" "$(percent $jit_total)"
+echo "measured from $(( $(ps -o etimes= -p "${PIDS[gateway]}") - SECONDS_MEASURED )) s after the gateway's start (the last process of bin/platform up)"
