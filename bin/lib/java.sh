@@ -23,13 +23,14 @@ find_jdk() {
 # "The whole platform up"). A fixed heap (no resizing, no concurrent cycles: the search's p99 fell from 80 to 7 ms with
 # it) of 256 MiB: 96 and 128 MiB ran out of memory under the benchmarks' overload (queued requests, a consumer's
 # backlog), and a service's code alone (metaspace, symbols, compiled code) takes about 180 MiB that no heap setting
-# shrinks, so issue 14's 256 MiB of RSS is not reached this way. The serial collector: on a heap this small its young
-# collections take milliseconds, and unlike G1 it has no refinement threads waking at rest (a sixth of the idle
-# platform's CPU: docs/BENCHMARKS.md, "The platform at rest, serial collector"); the images keep G1, sized by their
-# container. Compact object headers (JDK 25+) shrink every object. $1: the JDK's home, as find_jdk prints it.
+# shrinks, so issue 14's 256 MiB of RSS is not reached this way. G1, without concurrent refinement threads: they
+# woke at rest (a sixth of the idle platform's CPU), and the request threads refine what little their writes leave.
+# The serial collector, quieter still, lost 40 % of the search's throughput (docs/BENCHMARKS.md, "The platform at
+# rest, serial collector"). Compact object headers (JDK 25+) shrink every object. $1: the JDK's home, as find_jdk
+# prints it.
 service_java_options() {
   if [ -n "${TREMPLIN_JAVA_OPTS:-}" ]; then echo "$TREMPLIN_JAVA_OPTS"; return 0; fi
-  local options="-Xms256m -Xmx256m -XX:+UseSerialGC"
+  local options="-Xms256m -Xmx256m -XX:+UseG1GC -XX:G1ConcRefinementThreads=0"
   [ "$(java_major "$1")" -ge 25 ] && options="$options -XX:+UseCompactObjectHeaders"
   echo "$options"
 }
