@@ -25,9 +25,9 @@ find_jdk() {
 # backlog), and a service's code alone (metaspace, symbols, compiled code) takes about 180 MiB that no heap setting
 # shrinks, so issue 14's 256 MiB of RSS is not reached this way. G1, without concurrent refinement threads: they
 # woke at rest (a sixth of the idle platform's CPU), and the request threads refine what little their writes leave.
-# The serial collector, quieter still, lost 40 % of the search's throughput (docs/BENCHMARKS.md, "The platform at
-# rest, serial collector"). Compact object headers (JDK 25+) shrink every object. $1: the JDK's home, as find_jdk
-# prints it.
+# The serial collector, as quiet, fell over in its one run of the search and was not kept (docs/BENCHMARKS.md, "The
+# platform at rest without idle threads"). Compact object headers (JDK 25+) shrink every object. $1: the JDK's home,
+# as find_jdk prints it.
 service_java_options() {
   if [ -n "${TREMPLIN_JAVA_OPTS:-}" ]; then echo "$TREMPLIN_JAVA_OPTS"; return 0; fi
   local options="-Xms256m -Xmx256m -XX:+UseG1GC -XX:G1ConcRefinementThreads=0"
