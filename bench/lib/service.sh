@@ -50,15 +50,21 @@ compiler_ticks() {
 one_of() { local wanted=$1 candidate; shift; for candidate in "$@"; do [ "$candidate" = "$wanted" ] && return 0; done; return 1; }
 
 # "pid ticks" of each PostgreSQL process postgres_ticks would count (same arguments): two snapshots given to
-# postgres_ticks_between count only the processes alive in both, as an exited process's time is gone from /proc
+# postgres_ticks_between count only the processes alive in both, as an exited process's time is gone from /proc.
+# Read with bash's own builtins, no process per backend: on a machine saturated by pgbench, forking tr and awk for
+# each of 40 backends took so long that the second snapshot came after pgbench's backends had exited (PostgreSQL's
+# CPU a pgbench transaction then read 0.00)
 postgres_snapshot() {
-  local p title
+  local p title database stat
   for p in $(pgrep -u postgres); do
     if [ $# -gt 0 ]; then
-      { title=$(tr '\0' ' ' <"/proc/$p/cmdline"); } 2>/dev/null || continue
-      if [[ $title == *"("*")"* ]] && ! one_of "$(awk '{print $4}' <<<"$title")" "$@"; then continue; fi
+      # a client backend's title: "postgres: <cluster>: <user> <database> <host>(<port>) <state>"
+      IFS= read -r -d '' title <"/proc/$p/cmdline" 2>/dev/null || [ -n "$title" ] || continue
+      read -r _ _ _ database _ <<<"$title"
+      if [[ $title == *"("*")"* ]] && ! one_of "$database" "$@"; then continue; fi
     fi
-    echo "$p $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)"
+    read -r -a stat <"/proc/$p/stat" 2>/dev/null || continue
+    echo "$p $((stat[13] + stat[14]))"
   done
 }
 
@@ -67,18 +73,7 @@ postgres_ticks_between() { awk 'NR == FNR { before[$1] = $2; next } ($1 in befor
 
 # CPU ticks used so far by PostgreSQL: its shared processes (checkpointer, WAL writer...) and the backends of the
 # databases named (all backends if none is): another program's queries on the same server are not counted
-postgres_ticks() {
-  local t=0 p title
-  for p in $(pgrep -u postgres); do
-    if [ $# -gt 0 ]; then
-      { title=$(tr '\0' ' ' <"/proc/$p/cmdline"); } 2>/dev/null || continue
-      # a client backend's title: "postgres: <cluster>: <user> <database> <host>(<port>) <state>"
-      if [[ $title == *"("*")"* ]] && ! one_of "$(awk '{print $4}' <<<"$title")" "$@"; then continue; fi
-    fi
-    t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)))
-  done
-  echo $t
-}
+postgres_ticks() { postgres_snapshot "$@" | awk '{ t += $2 } END { print t + 0 }'; }
 
 # The password of Kafka principal $1 (admin, offers-service...) as bin/infra up made it (docs/KAFKA.md): read here and
 # passed by environment to a process, never written into a file of the repository
