@@ -37,10 +37,14 @@ stop_service() {
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 # the part of ticks $1 that its JIT compiler threads spent (a thread's name may hold spaces: read after its ")")
 compiler_ticks() {
-  local t=0 task
+  local t=0 task name stat
   for task in /proc/"$1"/task/*; do
-    case "$(cat "$task/comm" 2>/dev/null)" in
-      "C1 CompilerThre"*|"C2 CompilerThre"*) t=$((t + $(sed 's/.*) //' "$task/stat" | awk '{print $12 + $13}'))) ;;
+    IFS= read -r name <"$task/comm" 2>/dev/null || continue
+    case "$name" in
+      "C1 CompilerThre"*|"C2 CompilerThre"*)
+        IFS= read -r stat <"$task/stat" 2>/dev/null || continue
+        read -r -a stat <<<"${stat##*) }"
+        t=$((t + stat[11] + stat[12])) ;;
     esac
   done
   echo $t
@@ -59,6 +63,7 @@ postgres_snapshot() {
   for p in $(pgrep -u postgres); do
     if [ $# -gt 0 ]; then
       # a client backend's title: "postgres: <cluster>: <user> <database> <host>(<port>) <state>"
+      title=
       IFS= read -r -d '' title <"/proc/$p/cmdline" 2>/dev/null || [ -n "$title" ] || continue
       read -r _ _ _ database _ <<<"$title"
       if [[ $title == *"("*")"* ]] && ! one_of "$database" "$@"; then continue; fi

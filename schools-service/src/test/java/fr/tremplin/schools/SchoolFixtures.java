@@ -24,10 +24,10 @@ public final class SchoolFixtures {
         return SchoolCalendar.schoolYearOf(FixedClock.today());
     }
 
-    /** A UAI of the département (its three-character prefix: "059", "062", "620" for 2A) not used before. */
     /**
-     * A UAI no school has yet: random ones can be those of the open data's collèges, seeded at start, or of an earlier
-     * test's school (registering it again answers 200, not 201: a flaky failure seen in CI).
+     * A UAI of the département (its three-character prefix: "059", "062", "620" for 2A) that no school has yet: random
+     * ones can be those of the open data's collèges, seeded at start, or of an earlier test's school (registering it
+     * again answers 200, not 201: a flaky failure seen in CI).
      */
     public static String newUai(String prefix) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
