@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
+import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -186,6 +187,12 @@ public class ContractFilter implements OASFilter {
         if (writes) add(responses, "409", "Conflicting or concurrent change: retry or reload");
         if (hasBody) add(responses, "422", "Well-formed but refused by a rule of the platform");
         add(responses, "429", "Too many requests (the gateway's rate limit): wait for Retry-After");
+        add(responses, "503", "Busy, or the database unreachable: nothing was recorded; retry after Retry-After seconds");
+        APIResponse busy = responses.getAPIResponse("503");
+        if (busy.getRef() == null && (busy.getHeaders() == null || !busy.getHeaders().containsKey("Retry-After"))) {
+            busy.addHeader("Retry-After", OASFactory.createHeader().description("Seconds to wait before retrying")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).minimum(BigDecimal.ONE)));
+        }
         responses.getAPIResponses().forEach((code, response) -> {
             if (code.startsWith("4") || code.startsWith("5")) problemContent(response);
         });

@@ -8,6 +8,8 @@ package fr.tremplin.common.problem;
 public final class ProblemCatalog {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+    /** The detail of a 503 that refused a request before it did anything: too much work in the service already. */
+    public static final String BUSY_DETAIL = "too many requests at this moment; nothing was recorded, retry in a moment";
     private static final String BASE = "https://tremplin.beta.gouv.fr/problems/";
 
     private ProblemCatalog() {

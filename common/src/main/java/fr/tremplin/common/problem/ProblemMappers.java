@@ -205,8 +205,7 @@ public class ProblemMappers {
      */
     private static Response busy() {
         LOG.warn("no database connection free within the acquisition timeout: answered 503");
-        return Response.fromResponse(ProblemTypes.response(503, "Service busy",
-                        "too many requests at this moment; nothing was recorded, retry in a moment"))
+        return Response.fromResponse(ProblemTypes.response(503, "Service busy", ProblemCatalog.BUSY_DETAIL))
                 .header("Retry-After", "1").build();
     }
 

@@ -38,13 +38,14 @@ class ContractFilterTest {
 
         assertThat(publicRead.getOperationId()).isEqualTo("getOffer");
         assertThat(publicRead.getSecurity()).isEmpty();
-        assertThat(publicRead.getResponses().getAPIResponses().keySet()).containsExactlyInAnyOrder("200", "400", "401", "404", "429");
+        assertThat(publicRead.getResponses().getAPIResponses().keySet()).containsExactlyInAnyOrder("200", "400", "401", "404", "429", "503");
         assertThat(securedWrite.getSecurity()).hasSize(1);
         assertThat(securedWrite.getSecurity().get(0).getSchemes()).containsOnlyKeys("jwt");
         assertThat(securedWrite.getSecurity().get(0).getScheme("jwt")).isEmpty();
         assertThat(securedWrite.getExtensions()).containsEntry("x-roles", List.of("host"));
         assertThat(securedWrite.getResponses().getAPIResponses().keySet())
-                .containsExactlyInAnyOrder("400", "401", "403", "409", "422", "429");
+                .containsExactlyInAnyOrder("400", "401", "403", "409", "422", "429", "503");
+        assertThat(securedWrite.getResponses().getAPIResponse("503").getHeaders()).containsKey("Retry-After");
         assertThat(securedWrite.getResponses().getAPIResponse("422").getDescription()).isEqualTo("Unknown sector");
         assertThat(securedWrite.getResponses().getAPIResponse("422").getContent().getMediaType("application/problem+json")
                 .getSchema().getRef()).isEqualTo("#/components/schemas/Problem");
