@@ -20,17 +20,17 @@ find_jdk() {
 
 # The JVM options of every service process, wherever it runs on one machine: bin/platform and the benchmarks take
 # them from here (TREMPLIN_JAVA_OPTS replaces them), so that what is measured is what runs (docs/BENCHMARKS.md,
-# "The whole platform up"). A fixed heap (no resizing, no concurrent cycles: the search's p99 fell from 80 to 7 ms with
-# it) of 256 MiB: 96 and 128 MiB ran out of memory under the benchmarks' overload (queued requests, a consumer's
-# backlog), and a service's code alone (metaspace, symbols, compiled code) takes about 180 MiB that no heap setting
-# shrinks, so issue 14's 256 MiB of RSS is not reached this way. G1, without concurrent refinement threads: they
-# woke at rest (a sixth of the idle platform's CPU), and the request threads refine what little their writes leave.
-# The serial collector, as quiet, fell over in its one run of the search and was not kept (docs/BENCHMARKS.md, "The
-# platform at rest without idle threads"). Compact object headers (JDK 25+) shrink every object. $1: the JDK's home,
-# as find_jdk prints it.
+# "The whole platform up"). A fixed heap (no resizing: the search's p99 fell from 80 to 7 ms with it) of 128 MiB, with
+# the serial collector: a service keeps about 30 MiB alive under the search, and its young collections take 2-8 ms.
+# G1 with 256 MiB, as before, cost 110-120 MiB more RSS (its own structures were 46 MiB) for the same throughput in
+# back-to-back runs; G1 with 128 MiB, 10 MiB more than serial and a worse p99. 128 MiB used to run out under overload
+# only because waiting requests queued without bound, which AdmissionLimit now stops (docs/BENCHMARKS.md, "Overload: a
+# bounded service"). A service's code alone (metaspace, symbols, compiled code) still takes about 200 MiB that no heap
+# setting shrinks, so issue 14's 256 MiB of RSS is not reached this way. Compact object headers (JDK 25+) shrink every
+# object. $1: the JDK's home, as find_jdk prints it.
 service_java_options() {
   if [ -n "${TREMPLIN_JAVA_OPTS:-}" ]; then echo "$TREMPLIN_JAVA_OPTS"; return 0; fi
-  local options="-Xms256m -Xmx256m -XX:+UseG1GC -XX:G1ConcRefinementThreads=0"
+  local options="-Xms128m -Xmx128m -XX:+UseSerialGC"
   [ "$(java_major "$1")" -ge 25 ] && options="$options -XX:+UseCompactObjectHeaders"
   echo "$options"
 }
@@ -40,13 +40,14 @@ service_java_options() {
 # linking them again (offers-service's start: 13 s of CPU without, 4.6 s with). The services are packaged as aot-jar
 # (application.properties) so that their classes load from the class path, where the cache can hold them.
 # A run without a cache for this exact build records one (-XX:AOTCacheOutput), written when it stops; the next start
-# uses it (-XX:AOTCache). A rebuild changes the stamp, so a stale cache is never used (and is removed).
+# uses it (-XX:AOTCache). A rebuild or other JVM options (a cache holds objects laid out for one collector) change the
+# stamp, so a stale cache is never used (and is removed).
 # $1: the JDK's home; $2: the service's quarkus-app folder; $3: where caches live; $4: the service's name.
 # Prints nothing on a JDK older than 25.
 aot_cache_options() {
   local jdk=$1 app=$2 dir=$3 name=$4 stamp cache
   [ "$(java_major "$jdk")" -ge 25 ] || return 0
-  stamp=$(find "$app" -type f -printf '%P %s %T@\n' | sort | sha256sum | cut -c1-16)
+  stamp=$({ find "$app" -type f -printf '%P %s %T@\n' | sort; service_java_options "$jdk"; } | sha256sum | cut -c1-16)
   cache="$dir/$name-$stamp.aot"
   if [ -s "$cache" ]; then echo "-XX:AOTCache=$cache"; return 0; fi
   mkdir -p "$dir"
