@@ -1,7 +1,6 @@
 package fr.tremplin.common.web;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -24,25 +23,24 @@ import io.vertx.ext.web.RoutingContext;
  * until the service did nothing but collect garbage (docs/BENCHMARKS.md, "Overload: a bounded service"). A refusal
  * costs its client one retry; a queue costs every client. Only {@code /api} is bounded: health, metrics and the
  * OpenAPI document answer whatever the load, so that an overloaded service is seen as alive, not restarted.
- * Refusals are counted ({@code tremplin_http_refused_total}) and logged at most once every ten seconds: a line for
- * each would add to the load it reports.
+ * Refusals are counted ({@code tremplin_http_refused_total}) and logged at most once every ten seconds
+ * ({@link RefusalLog}).
  */
 @ApplicationScoped
 public class AdmissionLimit {
 
-    private static final Logger LOG = Logger.getLogger(AdmissionLimit.class);
-    private static final long WARNING_INTERVAL_NANOS = 10_000_000_000L;
     private static final String BODY = "{\"type\":\"" + ProblemCatalog.type(503) + "\",\"title\":\""
             + ProblemCatalog.title(503) + "\",\"status\":503,\"detail\":\"" + ProblemCatalog.BUSY_DETAIL + "\"}";
 
     private final int limit;
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final AtomicLong refusedSinceWarning = new AtomicLong();
-    private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARNING_INTERVAL_NANOS);
     private final Counter refused;
+    private final RefusalLog refusals;
 
     public AdmissionLimit(@ConfigProperty(name = "tremplin.http.max-in-flight") int limit, MeterRegistry registry) {
         this.limit = limit;
+        this.refusals = new RefusalLog(Logger.getLogger(AdmissionLimit.class),
+                "API requests refused with 503, " + limit + " in flight already (tremplin.http.max-in-flight),");
         this.refused = Counter.builder("tremplin.http.refused")
                 .description("API requests refused with a 503 because the service had max-in-flight requests already")
                 .register(registry);
@@ -90,14 +88,7 @@ public class AdmissionLimit {
 
     private void refuse(RoutingContext ctx) {
         refused.increment();
-        long count = refusedSinceWarning.incrementAndGet();
-        long now = System.nanoTime();
-        long last = lastWarning.get();
-        if (now - last >= WARNING_INTERVAL_NANOS && lastWarning.compareAndSet(last, now)) {
-            refusedSinceWarning.addAndGet(-count);
-            LOG.warnf("%d API requests refused with 503 since the last such line: %d in flight already"
-                    + " (tremplin.http.max-in-flight)", count, limit);
-        }
+        refusals.refused();
         ctx.response().setStatusCode(503)
                 .putHeader(HttpHeaders.CONTENT_TYPE, ProblemCatalog.MEDIA_TYPE)
                 .putHeader("Retry-After", "1")
