@@ -15,6 +15,15 @@ public final class ProblemCatalog {
     private ProblemCatalog() {
     }
 
+    /**
+     * The problem+json body of a refusal written before JAX-RS runs (a router handler), with the default title.
+     * {@code detail}: a constant of ours, without quotes or backslashes (it is not escaped).
+     */
+    public static String body(int status, String detail) {
+        return "{\"type\":\"" + type(status) + "\",\"title\":\"" + title(status) + "\",\"status\":" + status
+                + ",\"detail\":\"" + detail + "\"}";
+    }
+
     public static String type(int status) {
         return BASE + switch (status) {
             case 400 -> "bad-request";

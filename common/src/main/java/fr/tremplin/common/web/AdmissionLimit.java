@@ -29,8 +29,7 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class AdmissionLimit {
 
-    private static final String BODY = "{\"type\":\"" + ProblemCatalog.type(503) + "\",\"title\":\""
-            + ProblemCatalog.title(503) + "\",\"status\":503,\"detail\":\"" + ProblemCatalog.BUSY_DETAIL + "\"}";
+    private static final String BODY = ProblemCatalog.body(503, ProblemCatalog.BUSY_DETAIL);
 
     private final int limit;
     private final AtomicInteger inFlight = new AtomicInteger();

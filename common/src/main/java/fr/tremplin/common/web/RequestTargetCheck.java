@@ -14,8 +14,7 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class RequestTargetCheck {
 
-    private static final String BODY = "{\"type\":\"" + ProblemCatalog.type(400) + "\",\"title\":\""
-            + ProblemCatalog.title(400) + "\",\"status\":400,\"detail\":\"" + RequestTarget.DETAIL + "\"}";
+    private static final String BODY = ProblemCatalog.body(400, RequestTarget.DETAIL);
 
     void register(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::check);
