@@ -1,7 +1,5 @@
 package fr.tremplin.common.web;
 
-import java.util.concurrent.atomic.AtomicInteger;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -31,19 +29,18 @@ public class AdmissionLimit {
 
     private static final String BODY = ProblemCatalog.body(503, ProblemCatalog.BUSY_DETAIL);
 
-    private final int limit;
-    private final AtomicInteger inFlight = new AtomicInteger();
+    private final InFlightLimit places;
     private final Counter refused;
     private final RefusalLog refusals;
 
     public AdmissionLimit(@ConfigProperty(name = "tremplin.http.max-in-flight") int limit, MeterRegistry registry) {
-        this.limit = limit;
+        this.places = new InFlightLimit(limit);
         this.refusals = new RefusalLog(Logger.getLogger(AdmissionLimit.class),
                 "API requests refused with 503, " + limit + " in flight already (tremplin.http.max-in-flight),");
         this.refused = Counter.builder("tremplin.http.refused")
                 .description("API requests refused with a 503 because the service had max-in-flight requests already")
                 .register(registry);
-        Gauge.builder("tremplin.http.in.flight", inFlight, AtomicInteger::get)
+        Gauge.builder("tremplin.http.in.flight", places, InFlightLimit::inFlight)
                 .description("API requests inside the service now (at most tremplin.http.max-in-flight)")
                 .register(registry);
     }
@@ -54,35 +51,18 @@ public class AdmissionLimit {
     }
 
     private void admit(RoutingContext ctx) {
-        if (!tryEnter()) {
+        if (!places.tryEnter()) {
             refuse(ctx);
             return;
         }
         // called once, when the response has ended or the connection closed under it
-        ctx.addEndHandler(done -> leave());
+        ctx.addEndHandler(done -> places.leave());
         ctx.next();
-    }
-
-    /** Takes a place if one is free. */
-    boolean tryEnter() {
-        while (true) {
-            int current = inFlight.get();
-            if (current >= limit) {
-                return false;
-            }
-            if (inFlight.compareAndSet(current, current + 1)) {
-                return true;
-            }
-        }
-    }
-
-    void leave() {
-        inFlight.decrementAndGet();
     }
 
     /** How many API requests are inside the service now (also the gauge {@code tremplin_http_in_flight}). */
     public int inFlight() {
-        return inFlight.get();
+        return places.inFlight();
     }
 
     private void refuse(RoutingContext ctx) {

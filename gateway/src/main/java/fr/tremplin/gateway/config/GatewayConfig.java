@@ -20,7 +20,7 @@ public interface GatewayConfig {
     @WithDefault("http://127.0.0.1:8083")
     URI applicationsUrl();
 
-    /** Time allowed to obtain a connection to an upstream; past it the client gets a 504. */
+    /** Time allowed to open a connection to an upstream; past it the client gets a 504. */
     @WithDefault("2s")
     Duration connectTimeout();
 
@@ -36,7 +36,10 @@ public interface GatewayConfig {
     @WithDefault("30s")
     Duration keepAliveTimeout();
 
-    /** Connections kept per upstream; Vert.x' default of 5 would queue requests under modest load. */
+    /**
+     * Connections kept per upstream, and requests let through to it at once (UpstreamPlaces: past it a 503). Vert.x'
+     * default of 5 would queue requests under modest load; 64 is also a service's own bound (tremplin.http.max-in-flight).
+     */
     @WithDefault("64")
     int maxConnectionsPerUpstream();
 

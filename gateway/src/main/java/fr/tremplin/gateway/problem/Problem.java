@@ -51,6 +51,11 @@ public record Problem(String type, String title, int status, String detail) {
         return of(429, "Too many failed authentications from this address; retry in " + retryAfterSeconds + " s.");
     }
 
+    /** The service has as many requests from the gateway as it has connections: the same words as a service's own 503. */
+    public static Problem busy() {
+        return of(503, ProblemCatalog.BUSY_DETAIL);
+    }
+
     public static Problem internalError() {
         return of(500, "The gateway failed to handle the request. Please retry later.");
     }

@@ -32,24 +32,23 @@ public class UpstreamProxy implements Handler<RoutingContext> {
     private static final Logger LOG = Logger.getLogger(UpstreamProxy.class);
 
     private final Map<Service, Handler<RoutingContext>> proxies = new EnumMap<>(Service.class);
+    private final UpstreamPlaces places;
 
-    public UpstreamProxy(Upstreams upstreams, GatewayConfig config, RequestBodyLimit bodyLimit) {
-        long connectTimeout = config.connectTimeout().toMillis();
+    public UpstreamProxy(Upstreams upstreams, GatewayConfig config, RequestBodyLimit bodyLimit, UpstreamPlaces places) {
+        this.places = places;
         long idleTimeout = config.requestTimeout().toMillis();
         for (Service service : Service.values()) {
             UpstreamAddress address = upstreams.address(service);
             HttpProxy proxy = HttpProxy.reverseProxy(upstreams.client())
-                    .origin(context -> context.client().request(
-                            address.server()
-                                    .setConnectTimeout(connectTimeout)
-                                    .setIdleTimeout(idleTimeout))
+                    // No time limit on obtaining a pooled connection (RequestOptions' connect timeout): UpstreamPlaces
+                    // keeps requests from waiting for one, and Vert.x 4.5 leaks the connection a waiter gets as its
+                    // limit fires. Opening a connection keeps its limit (Upstreams, the client's connect timeout).
+                    .origin(context -> context.client().request(address.server().setIdleTimeout(idleTimeout))
                             // Failures reach the interceptor through the response; without a handler Vert.x would
                             // also log each one (e.g. an upload aborted past the size limit) as an ERROR.
                             .map(request -> request.exceptionHandler(UpstreamProxy::upstreamRequestFailed)))
                     .addInterceptor(new UpstreamInterceptor(service, address, bodyLimit.maxBytes(),
-                            () -> upstreams.freshClient().request(address.server()
-                                    .setConnectTimeout(connectTimeout)
-                                    .setIdleTimeout(idleTimeout))
+                            () -> upstreams.freshClient().request(address.server().setIdleTimeout(idleTimeout))
                                     .map(request -> request.exceptionHandler(UpstreamProxy::upstreamRequestFailed))));
             proxies.put(service, ProxyHandler.create(proxy));
         }
@@ -68,6 +67,9 @@ public class UpstreamProxy implements Handler<RoutingContext> {
             return;
         }
         AccessLog.recordRoute(ctx, route.get());
+        if (!places.enter(ctx, route.get().service())) {
+            return;
+        }
         proxies.get(route.get().service()).handle(ctx);
     }
 }

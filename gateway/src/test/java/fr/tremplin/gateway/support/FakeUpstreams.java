@@ -106,6 +106,9 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                     request.response().end("{}");
                 }
             });
+        } else if (path.endsWith("/brief")) {
+            // a service busy for a moment on each request: enough for requests to queue for a pooled connection
+            vertx.setTimer(50, id -> request.response().putHeader("Content-Type", "application/json").end("{}"));
         } else if (path.endsWith("/stream")) {
             request.response().setChunked(true).putHeader("Content-Type", "text/plain");
             for (int i = 0; i < STREAMED_CHUNKS; i++) {

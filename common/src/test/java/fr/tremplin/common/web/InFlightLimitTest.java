@@ -1,39 +1,38 @@
 package fr.tremplin.common.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+class InFlightLimitTest {
 
-class AdmissionLimitTest {
-
-    private final AdmissionLimit admission = new AdmissionLimit(3, new SimpleMeterRegistry());
+    private final InFlightLimit places = new InFlightLimit(3);
 
     @Test
     void admitsUpToTheLimitThenRefuses() {
-        assertThat(admission.tryEnter()).isTrue();
-        assertThat(admission.tryEnter()).isTrue();
-        assertThat(admission.tryEnter()).isTrue();
-        assertThat(admission.tryEnter()).as("a fourth while three are inside").isFalse();
-        assertThat(admission.inFlight()).as("a refusal takes no place").isEqualTo(3);
+        assertThat(places.tryEnter()).isTrue();
+        assertThat(places.tryEnter()).isTrue();
+        assertThat(places.tryEnter()).isTrue();
+        assertThat(places.tryEnter()).as("a fourth while three are inside").isFalse();
+        assertThat(places.inFlight()).as("a refusal takes no place").isEqualTo(3);
     }
 
     @Test
     void aPlaceLeftIsAPlaceFree() {
         for (int i = 0; i < 3; i++) {
-            admission.tryEnter();
+            places.tryEnter();
         }
-        admission.leave();
-        assertThat(admission.tryEnter()).isTrue();
-        assertThat(admission.tryEnter()).isFalse();
+        places.leave();
+        assertThat(places.tryEnter()).isTrue();
+        assertThat(places.tryEnter()).isFalse();
     }
 
     @Test
     void manyThreadsNeverGetMorePlacesThanTheLimit() throws Exception {
-        AdmissionLimit wide = new AdmissionLimit(50, new SimpleMeterRegistry());
+        InFlightLimit wide = new InFlightLimit(50);
         Thread[] threads = new Thread[8];
         AtomicInteger admitted = new AtomicInteger();
         for (int t = 0; t < threads.length; t++) {
@@ -50,5 +49,11 @@ class AdmissionLimitTest {
         }
         assertThat(admitted.get()).isEqualTo(50);
         assertThat(wide.inFlight()).isEqualTo(50);
+    }
+
+    @Test
+    void aLimitBelowOneIsAConfigurationError() {
+        assertThatThrownBy(() -> new InFlightLimit(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least 1");
     }
 }
