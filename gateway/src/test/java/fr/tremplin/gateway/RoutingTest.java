@@ -112,6 +112,17 @@ class RoutingTest {
     }
 
     @Test
+    void fields_about_the_services_own_connection_are_not_relayed() {
+        Response response = given().when().get("/api/v1/offers/42/hop-by-hop")
+                .then().statusCode(200).header("X-Upstream-Header", "kept")
+                .extract().response();
+        assertThat(response.headers().hasHeaderWithName("X-Hop-Secret")).as("a field named in Connection").isFalse();
+        assertThat(response.headers().hasHeaderWithName("Keep-Alive")).isFalse();
+        assertThat(response.header("Connection")).as("the gateway's own connection stays open")
+                .isNotEqualToIgnoringCase("X-Hop-Secret");
+    }
+
+    @Test
     void a_conditional_get_and_its_304_go_through_with_their_caching_headers() {
         Response response = given().header("If-None-Match", "W/\"2\", \"3.1f\"")
                 .when().get("/api/v1/offers/o-1/not-modified")

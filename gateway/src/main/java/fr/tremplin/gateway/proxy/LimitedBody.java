@@ -31,6 +31,11 @@ final class LimitedBody implements ReadStream<Buffer> {
         return exceeded;
     }
 
+    /** No byte of body has come so far. */
+    boolean empty() {
+        return seen == 0;
+    }
+
     @Override
     public ReadStream<Buffer> handler(Handler<Buffer> handler) {
         if (handler == null) {

@@ -25,6 +25,7 @@ import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyContext;
@@ -49,6 +50,10 @@ final class UpstreamInterceptor implements ProxyInterceptor {
     // RFC 9110's idempotent methods: sending one twice has the effect of sending it once.
     private static final Set<HttpMethod> IDEMPOTENT = Set.of(
             HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.PUT, HttpMethod.DELETE);
+
+    // Transfer-Encoding aside: the proxy library already frames the answer itself.
+    private static final List<String> HOP_BY_HOP = List.of(
+            "connection", "keep-alive", "proxy-authenticate", "proxy-connection", "te", "trailer", "upgrade");
 
     private final long maxBodyBytes;
     private final Supplier<Future<HttpClientRequest>> freshConnection;
@@ -82,12 +87,18 @@ final class UpstreamInterceptor implements ProxyInterceptor {
         }
         LimitedBody limited = null;
         if (request.getBody() != null && request.getBody().length() < 0) {
+            if (incoming.version() == HttpVersion.HTTP_2) {
+                // HTTP/2 frames a body without Transfer-Encoding; the proxy reads that header to send one of unknown
+                // length chunked to the service, and without it wrote the body unframed, which Vert.x refuses (an
+                // ERROR line for each HTTP/2 connection a client opened by upgrading, and a broken streamed upload).
+                incoming.headers().set(HttpHeaders.TRANSFER_ENCODING, HttpHeaders.CHUNKED);
+            }
             limited = new LimitedBody(request.getBody().stream(), maxBodyBytes);
             request.setBody(Body.body(limited, -1));
         }
         LimitedBody limitedBody = limited;
         return context.sendRequest()
-                .recover(failure -> retriable(request, failure) ? retry(request) : Future.failedFuture(failure))
+                .recover(failure -> retriable(request, failure, limitedBody) ? retry(request) : Future.failedFuture(failure))
                 .recover(failure -> Future.succeededFuture(refusal(request, failure, limitedBody)));
     }
 
@@ -101,6 +112,7 @@ final class UpstreamInterceptor implements ProxyInterceptor {
         cors.forEach(headers::remove);
         // The gateway sets the request id itself; an echo from the service would repeat it.
         headers.remove(RequestIdFilter.HEADER);
+        removeHopByHop(headers);
         return context.sendResponse();
     }
 
@@ -109,15 +121,20 @@ final class UpstreamInterceptor implements ProxyInterceptor {
      * idempotent request without a body is sent once more, on a new connection. A request with a body is not, since
      * its body was streamed and is gone.
      */
-    private static boolean retriable(ProxyRequest request, Throwable failure) {
+    private static boolean retriable(ProxyRequest request, Throwable failure, LimitedBody unknownLength) {
         if (!(failure instanceof HttpClosedException) || !IDEMPOTENT.contains(request.getMethod())) {
             return false;
         }
         HttpServerRequest incoming = request.proxiedRequest();
+        if (incoming.response().headWritten()) {
+            return false;
+        }
+        if (unknownLength != null) {
+            // chunked, or any HTTP/2 request without Content-Length: without a body only if it ended with none
+            return unknownLength.empty() && incoming.isEnded();
+        }
         String length = incoming.getHeader(HttpHeaders.CONTENT_LENGTH);
-        return !incoming.response().headWritten()
-                && !incoming.headers().contains(HttpHeaders.TRANSFER_ENCODING)
-                && (length == null || "0".equals(length.trim()));
+        return length == null || "0".equals(length.trim());
     }
 
     private Future<ProxyResponse> retry(ProxyRequest request) {
@@ -147,6 +164,21 @@ final class UpstreamInterceptor implements ProxyInterceptor {
                 .setBody(Body.body(Buffer.buffer(body)));
         BodyDrain.discard(incoming);
         return response;
+    }
+
+    /**
+     * RFC 9110, 7.6.1: a proxy drops Connection, the fields it names and the other hop-by-hop fields, which concern
+     * one connection only; the proxy library does so for requests, not for answers. Relayed, a service's
+     * {@code Connection: close} (its answer on the retry's connection, opened without keep-alive) would close the
+     * client's connection, or make an HTTP/2 answer malformed: HTTP/2 forbids the field, and clients reject the answer.
+     */
+    private static void removeHopByHop(MultiMap headers) {
+        for (String named : headers.getAll(HttpHeaders.CONNECTION)) {
+            for (String name : named.split(",")) {
+                headers.remove(name.trim());
+            }
+        }
+        HOP_BY_HOP.forEach(headers::remove);
     }
 
     private static void addForwardedFor(MultiMap headers, SocketAddress client) {

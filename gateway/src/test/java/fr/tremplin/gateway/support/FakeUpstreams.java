@@ -106,6 +106,10 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                     request.response().end("{}");
                 }
             });
+        } else if (path.endsWith("/hop-by-hop")) {
+            // fields about the service's own connection, one of them named in Connection
+            request.response().putHeader("Connection", "X-Hop-Secret").putHeader("X-Hop-Secret", "for the gateway only")
+                    .putHeader("Keep-Alive", "timeout=5").putHeader("X-Upstream-Header", "kept").end("{}");
         } else if (path.endsWith("/brief")) {
             // a service busy for a moment on each request: enough for requests to queue for a pooled connection
             vertx.setTimer(50, id -> request.response().putHeader("Content-Type", "application/json").end("{}"));
