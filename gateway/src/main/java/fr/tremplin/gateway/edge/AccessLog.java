@@ -2,7 +2,7 @@ package fr.tremplin.gateway.edge;
 
 import java.util.concurrent.TimeUnit;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
@@ -22,7 +22,7 @@ import io.vertx.ext.web.RoutingContext;
  * taken when the request arrives: the line is written once the response has ended, when OpenTelemetry has already
  * taken the server span's ids out of the MDC.
  */
-@ApplicationScoped
+@Singleton
 public class AccessLog implements Handler<RoutingContext> {
 
     public static final String LOGGER = "fr.tremplin.gateway.access";

@@ -2,7 +2,7 @@ package fr.tremplin.gateway.edge;
 
 import java.util.function.BiConsumer;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -21,7 +21,7 @@ import io.vertx.ext.web.RoutingContext;
  * gateway. A request without a token goes on anonymously: the services decide what anonymous callers may see.
  * The token itself is forwarded untouched and verified again by the service.
  */
-@ApplicationScoped
+@Singleton
 public class EdgeAuthenticator implements Handler<RoutingContext> {
 
     private static final String SUBJECT_KEY = "tremplin.subject";

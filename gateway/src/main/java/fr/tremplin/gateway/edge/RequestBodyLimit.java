@@ -1,6 +1,6 @@
 package fr.tremplin.gateway.edge;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -15,7 +15,7 @@ import io.vertx.ext.web.RoutingContext;
  * Refuses a declared body over {@code quarkus.http.limits.max-body-size} with a problem+json (Quarkus' own check
  * answers with an empty 413). Chunked bodies, whose size is not declared, are counted while they are forwarded.
  */
-@ApplicationScoped
+@Singleton
 public class RequestBodyLimit implements Handler<RoutingContext> {
 
     private final long maxBytes;

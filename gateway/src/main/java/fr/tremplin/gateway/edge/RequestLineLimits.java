@@ -2,7 +2,7 @@ package fr.tremplin.gateway.edge;
 
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import fr.tremplin.common.web.RequestTarget;
 import fr.tremplin.gateway.config.GatewayConfig;
@@ -17,7 +17,7 @@ import io.vertx.ext.web.RoutingContext;
  * still reaches this handler; Vert.x' own answer to a request past Netty's limits has an empty body and no hook in
  * Quarkus (the server's {@code invalidRequestHandler} is not exposed).
  */
-@ApplicationScoped
+@Singleton
 public class RequestLineLimits implements Handler<RoutingContext> {
 
     // ": " and CRLF around each header line, as Netty counts them.

@@ -1,6 +1,6 @@
 package fr.tremplin.gateway.edge;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
@@ -12,7 +12,7 @@ import io.vertx.ext.web.RoutingContext;
  * on the answers to authenticated requests (anything personal), unless the service chose its own caching. HSTS is
  * left to the TLS terminator (docs/GATEWAY.md): the gateway itself speaks plain HTTP.
  */
-@ApplicationScoped
+@Singleton
 public class SecurityHeaders implements Handler<RoutingContext> {
 
     static final String NOSNIFF = "X-Content-Type-Options";

@@ -3,7 +3,7 @@ package fr.tremplin.gateway.proxy;
 import java.util.EnumMap;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
@@ -30,7 +30,7 @@ import io.vertx.ext.web.RoutingContext;
  * (docs/BENCHMARKS.md, "The gateway under overload"; fixed in Vert.x 5: eclipse-vertx/vert.x#5966).
  * Each service has its own places: a slow one does not hold the others' requests.
  */
-@ApplicationScoped
+@Singleton
 public class UpstreamPlaces {
 
     private final Map<Service, InFlightLimit> places = new EnumMap<>(Service.class);

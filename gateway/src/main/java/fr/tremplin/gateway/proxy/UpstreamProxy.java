@@ -4,7 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
@@ -26,7 +26,7 @@ import io.vertx.httpproxy.HttpProxy;
  * Streams each {@code /api} exchange to the service the route table names: method, path, query, headers and body
  * go up unchanged (hop-by-hop headers aside), status, headers and body come back unchanged.
  */
-@ApplicationScoped
+@Singleton
 public class UpstreamProxy implements Handler<RoutingContext> {
 
     private static final Logger LOG = Logger.getLogger(UpstreamProxy.class);

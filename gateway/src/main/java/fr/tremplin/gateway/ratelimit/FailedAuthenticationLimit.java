@@ -1,6 +1,6 @@
 package fr.tremplin.gateway.ratelimit;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import fr.tremplin.gateway.config.GatewayConfig;
 import fr.tremplin.gateway.problem.Problem;
@@ -17,7 +17,7 @@ import io.vertx.ext.web.RoutingContext;
  * tokens included (telling them apart would cost the verification the budget saves). Requests without a token go
  * on to the ordinary limit.
  */
-@ApplicationScoped
+@Singleton
 public class FailedAuthenticationLimit implements Handler<RoutingContext> {
 
     private final boolean enabled;

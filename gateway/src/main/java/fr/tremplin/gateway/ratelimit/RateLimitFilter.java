@@ -1,6 +1,6 @@
 package fr.tremplin.gateway.ratelimit;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import fr.tremplin.gateway.config.GatewayConfig;
 import fr.tremplin.gateway.edge.EdgeAuthenticator;
@@ -14,7 +14,7 @@ import io.vertx.ext.web.RoutingContext;
  * Limits each client: by its token's {@code sub} once authenticated (so that a school behind one NAT address is not
  * throttled as one client), by its address otherwise. Runs after authentication, which tells the two apart.
  */
-@ApplicationScoped
+@Singleton
 public class RateLimitFilter implements Handler<RoutingContext> {
 
     private final boolean enabled;

@@ -22,4 +22,16 @@ class RequestIdsTest {
             assertThat(UUID.fromString(id).toString()).isEqualTo(id);
         }
     }
+
+    @Test
+    void generated_ids_are_version_4_uuids_and_differ() {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            UUID id = RequestIdFilter.randomUuid();
+            assertThat(id.version()).isEqualTo(4);
+            assertThat(id.variant()).isEqualTo(2);
+            seen.add(id.toString());
+        }
+        assertThat(seen).hasSize(10_000);
+    }
 }
