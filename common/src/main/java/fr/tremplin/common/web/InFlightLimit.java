@@ -40,8 +40,4 @@ public final class InFlightLimit {
     public int inFlight() {
         return inFlight.get();
     }
-
-    public int limit() {
-        return limit;
-    }
 }
