@@ -26,8 +26,8 @@ find_jdk() {
 # back-to-back runs; G1 with 128 MiB, 10 MiB more than serial and a worse p99. 128 MiB used to run out under overload
 # only because waiting requests queued without bound, which AdmissionLimit now stops (docs/BENCHMARKS.md, "Overload: a
 # bounded service"). A service's code alone (metaspace, symbols, compiled code) takes about 180 MiB that no heap
-# setting shrinks, about 250 MiB with threads and buffers, so issue 14's 256 MiB of RSS is not reached this way. Compact object headers (JDK 25+) shrink every
-# object. $1: the JDK's home, as find_jdk prints it.
+# setting shrinks, about 250 MiB with threads and buffers, so issue 14's 256 MiB of RSS is not reached this way.
+# Compact object headers (JDK 25+) shrink every object. $1: the JDK's home, as find_jdk prints it.
 service_java_options() {
   if [ -n "${TREMPLIN_JAVA_OPTS:-}" ]; then echo "$TREMPLIN_JAVA_OPTS"; return 0; fi
   local options="-Xms128m -Xmx128m -XX:+UseSerialGC"

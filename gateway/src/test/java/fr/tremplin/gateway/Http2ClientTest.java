@@ -3,12 +3,10 @@ package fr.tremplin.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -19,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import fr.tremplin.gateway.support.GatewayHttp;
 import fr.tremplin.gateway.support.GatewayTestProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -36,12 +35,12 @@ class Http2ClientTest {
     @ConfigProperty(name = "quarkus.http.test-port")
     int port;
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private GatewayHttp http;
     private final ErrorCapture errors = new ErrorCapture();
 
     @BeforeEach
-    void captureErrors() {
+    void clientAndErrorCapture() {
+        http = new GatewayHttp(port, HttpClient.Version.HTTP_2);
         Logger.getLogger("").addHandler(errors);
     }
 
@@ -52,7 +51,7 @@ class Http2ClientTest {
 
     @Test
     void a_get_on_an_upgraded_connection_is_relayed_without_an_error() throws Exception {
-        HttpResponse<String> answer = send(request("/api/v1/offers/42?page=1").GET());
+        HttpResponse<String> answer = http.get("/api/v1/offers/42?page=1");
         assertThat(answer.version()).isEqualTo(HttpClient.Version.HTTP_2);
         assertThat(answer.statusCode()).isEqualTo(200);
         JsonPath echo = JsonPath.from(answer.body());
@@ -65,8 +64,8 @@ class Http2ClientTest {
     void a_streamed_body_without_content_length_reaches_the_service_whole() throws Exception {
         byte[] body = "{\"offerId\":\"o-streamed\",\"motivation\":\"J'aime les sciences.\"}".getBytes(StandardCharsets.UTF_8);
         // the HTTP/2 connection first, so that the upload goes out as DATA frames with no declared length
-        send(request("/api/v1/offers/42").GET());
-        HttpResponse<String> answer = send(request("/api/v1/applications").header("Content-Type", "application/json")
+        http.get("/api/v1/offers/42");
+        HttpResponse<String> answer = http.send(http.request("/api/v1/applications").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
         assertThat(answer.version()).isEqualTo(HttpClient.Version.HTTP_2);
         assertThat(answer.statusCode()).isEqualTo(200);
@@ -79,19 +78,11 @@ class Http2ClientTest {
 
     @Test
     void a_get_whose_connection_the_service_closed_is_retried_once() throws Exception {
-        send(request("/api/v1/offers/42").GET());
-        HttpResponse<String> answer = send(request("/api/v1/offers/42/flaky-close").header("X-Request-Id", "h2-retry-1").GET());
+        http.get("/api/v1/offers/42");
+        HttpResponse<String> answer = http.send(http.request("/api/v1/offers/42/flaky-close").header("X-Request-Id", "h2-retry-1").GET());
         assertThat(answer.version()).isEqualTo(HttpClient.Version.HTTP_2);
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(JsonPath.from(answer.body()).getString("uri")).isEqualTo("/api/v1/offers/42/flaky-close");
-    }
-
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10));
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static final class ErrorCapture extends Handler {

@@ -2,9 +2,7 @@ package fr.tremplin.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,9 +14,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import fr.tremplin.common.problem.ProblemCatalog;
+import fr.tremplin.gateway.support.GatewayHttp;
 import fr.tremplin.gateway.support.OverloadProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -35,20 +35,24 @@ class OverloadTest {
     @ConfigProperty(name = "quarkus.http.test-port")
     int port;
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private GatewayHttp http;
+
+    @BeforeEach
+    void client() {
+        http = new GatewayHttp(port, HttpClient.Version.HTTP_1_1);
+    }
 
     @Test
     void past_a_services_connections_the_excess_is_refused_at_once_and_the_others_still_answer() throws Exception {
         List<CompletableFuture<HttpResponse<String>>> held = new ArrayList<>();
         for (int i = 0; i < OverloadProfile.CONNECTIONS; i++) {
             // the fake offers-service answers /slow after 3 s
-            held.add(client.sendAsync(request("/api/v1/offers/slow"), HttpResponse.BodyHandlers.ofString()));
+            held.add(http.getAsync("/api/v1/offers/slow"));
         }
         awaitInFlight("offers", OverloadProfile.CONNECTIONS);
 
         long start = System.nanoTime();
-        HttpResponse<String> refused = get("/api/v1/offers/42");
+        HttpResponse<String> refused = http.get("/api/v1/offers/42");
         long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
         assertThat(refused.statusCode()).isEqualTo(503);
         assertThat(elapsedMillis).as("refused without waiting for a connection").isLessThan(1_000);
@@ -58,13 +62,13 @@ class OverloadTest {
         assertThat(problem.getString("type")).isEqualTo(ProblemCatalog.type(503));
         assertThat(problem.getString("detail")).isEqualTo(ProblemCatalog.BUSY_DETAIL);
 
-        assertThat(get("/api/v1/schools/0750001A").statusCode()).as("another service's places").isEqualTo(200);
+        assertThat(http.get("/api/v1/schools/0750001A").statusCode()).as("another service's places").isEqualTo(200);
 
         for (CompletableFuture<HttpResponse<String>> slow : held) {
             assertThat(slow.get().statusCode()).as("the requests let through are answered").isEqualTo(200);
         }
         awaitInFlight("offers", 0);
-        assertThat(get("/api/v1/offers/42").statusCode()).as("places come back").isEqualTo(200);
+        assertThat(http.get("/api/v1/offers/42").statusCode()).as("places come back").isEqualTo(200);
     }
 
     @Test
@@ -77,7 +81,7 @@ class OverloadTest {
                 threads.submit(() -> {
                     while (System.nanoTime() < end) {
                         // the fake answers /brief after 50 ms: two connections serve at most 40 a second
-                        statuses.computeIfAbsent(get("/api/v1/offers/brief").statusCode(),
+                        statuses.computeIfAbsent(http.get("/api/v1/offers/brief").statusCode(),
                                 status -> new AtomicInteger()).incrementAndGet();
                     }
                 });
@@ -87,28 +91,17 @@ class OverloadTest {
         assertThat(statuses.get(200).get()).as("requests served: %s", statuses).isGreaterThan(20);
         awaitInFlight("offers", 0);
         for (int i = 0; i < 3 * OverloadProfile.CONNECTIONS; i++) {
-            assertThat(get("/api/v1/offers/brief").statusCode()).as("request %d after the overload", i).isEqualTo(200);
+            assertThat(http.get("/api/v1/offers/brief").statusCode()).as("request %d after the overload", i).isEqualTo(200);
         }
     }
 
     private void awaitInFlight(String upstream, int expected) throws InterruptedException {
         String gauge = "tremplin_gateway_upstream_in_flight{upstream=\"" + upstream + "\"} " + expected + ".0";
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!get("/q/metrics").body().contains(gauge)) {
+        while (!http.get("/q/metrics").body().contains(gauge)) {
             assertThat(System.nanoTime()).as("waiting for %s", gauge).isLessThan(deadline);
             Thread.sleep(20);
         }
     }
 
-    private HttpRequest request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10)).build();
-    }
-
-    private HttpResponse<String> get(String path) {
-        try {
-            return client.send(request(path), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
