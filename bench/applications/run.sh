@@ -152,6 +152,7 @@ OUT=$("$JAVA_HOME/bin/java" -Xms1g -Xmx1g -DservicePid=$SERVICE -DgatewayPid=$GA
   offers=$OFFERS schools=$SCHOOLS pupils=$PUPILS candidacies=$CANDIDACIES rate=$RATE warmup=$WARMUP relays=$RELAYS webhooks=$WEBHOOKS ${MAIL_API:+mailApi=$MAIL_API} \
   | tee /dev/stderr)
 RSS=$(awk '/VmHWM/ {print int($2/1024)}' /proc/$SERVICE/status)
+RSS_AT_END=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$SERVICE/status)
 ERRORS=$(grep -c '"level":"ERROR"' "$WORK/service.log" || true)
 
 # the service's settings given by environment (tuning), so that each result says what it ran with
@@ -161,7 +162,7 @@ options: --warmup $WARMUP --rate $RATE --candidacies $CANDIDACIES --pupils $PUPI
 ${GAUGE:+$GAUGE
 }$OUT
 load after the run: $(uptime | sed 's/.*load average/load average/')
-service peak RSS: ${RSS} MiB (target <= 256); ERROR lines in the service log: $ERRORS$( [ "$GATEWAY_PID" = 0 ] || echo "; gateway peak RSS: $(awk '/VmHWM/ {print int($2/1024)}' /proc/$GATEWAY_PID/status) MiB")
+service RSS: peak ${RSS} MiB, ${RSS_AT_END} MiB at the end (target <= 256); ERROR lines in the service log: $ERRORS$( [ "$GATEWAY_PID" = 0 ] || echo "; gateway peak RSS: $(awk '/VmHWM/ {print int($2/1024)}' /proc/$GATEWAY_PID/status) MiB")
 processes of bin/platform running beside it: $(bin/platform status 2>/dev/null | grep -cE '^(offers-service|schools-service|applications-service|gateway): running' || true) of 4"
 mkdir -p bench/results
 echo "$SUMMARY" > "bench/results/applications-$RUN.txt"

@@ -153,7 +153,9 @@ public final class KafkaTestBroker {
                     .setConfigProp("transaction.state.log.min.isr", "1")
                     .setConfigProp("group.initial.rebalance.delay.ms", "0")
                     .setConfigProp("auto.create.topics.enable", "true")
-                    .setConfigProp("num.partitions", "3");
+                    .setConfigProp("num.partitions", "3")
+                    // the log cleaner's dedupe buffer lives on the heap, 128 MiB by default: in the test's own JVM
+                    .setConfigProp("log.cleaner.dedupe.buffer.size", "8388608");
             KafkaAccess.brokerSecurity(CLIENT_LISTENER, CONTROLLER_LISTENER, passwords.get(KafkaAccess.ADMIN))
                     .forEach(builder::setConfigProp);
             cluster = builder.build();
