@@ -43,7 +43,8 @@ public class UpstreamProxy implements Handler<RoutingContext> {
                     // No time limit on obtaining a pooled connection (RequestOptions' connect timeout): UpstreamPlaces
                     // keeps requests from waiting for one, and Vert.x 4.5 leaks the connection a waiter gets as its
                     // limit fires. Opening a connection keeps its limit (Upstreams, the client's connect timeout).
-                    .origin(context -> context.client().request(address.server().setIdleTimeout(idleTimeout))
+                    // The client is the calling event loop's own (Upstreams), not the one the proxy was built with.
+                    .origin(context -> upstreams.client().request(address.server().setIdleTimeout(idleTimeout))
                             // Failures reach the interceptor through the response; without a handler Vert.x would
                             // also log each one (e.g. an upload aborted past the size limit) as an ERROR.
                             .map(request -> request.exceptionHandler(UpstreamProxy::upstreamRequestFailed)))

@@ -2,34 +2,49 @@ package fr.tremplin.gateway.routing;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import fr.tremplin.gateway.config.GatewayConfig;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
 
-/** The services' addresses and the one HTTP client (with its connection pools) used to reach them. */
+/**
+ * The services' addresses and the HTTP clients (with their connection pools) used to reach them: one client for each
+ * event loop, so that an exchange stays on the loop its client's connection came in on. A Vert.x 4.5 client opens a
+ * connection on the loop of the request that needed it but then lends it to a request of any loop, and every answer
+ * is handed back to the asking loop: with one client for all loops, most exchanges crossed threads twice (the
+ * gateway's profile: 42 % of its CPU in the kernel, mostly those switches; docs/BENCHMARKS.md).
+ */
 @ApplicationScoped
 public class Upstreams {
 
     private final Map<Service, UpstreamAddress> addresses = new EnumMap<>(Service.class);
-    private final HttpClient client;
+    private final Vertx vertx;
+    private final HttpClientOptions options;
+    private final PoolOptions pool;
+    private final HttpClient offLoopClient;
+    private final Map<Thread, HttpClient> loopClients = new ConcurrentHashMap<>();
     private final HttpClient freshClient;
 
     public Upstreams(GatewayConfig config, Vertx vertx) {
         addresses.put(Service.OFFERS, UpstreamAddress.of(config.offersUrl()));
         addresses.put(Service.SCHOOLS, UpstreamAddress.of(config.schoolsUrl()));
         addresses.put(Service.APPLICATIONS, UpstreamAddress.of(config.applicationsUrl()));
-        HttpClientOptions options = new HttpClientOptions()
+        this.vertx = vertx;
+        this.options = new HttpClientOptions()
                 .setKeepAlive(true)
                 .setKeepAliveTimeout((int) Math.max(1, config.keepAliveTimeout().toSeconds()))
                 .setConnectTimeout((int) config.connectTimeout().toMillis());
-        PoolOptions pool = new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerUpstream());
-        this.client = vertx.createHttpClient(options, pool);
+        // Each loop's pool may open as many connections as the service takes requests: UpstreamPlaces lets at most
+        // that many through to a service from all loops together, so no request ever waits for a pooled connection.
+        this.pool = new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerUpstream());
+        this.offLoopClient = vertx.createHttpClient(options, pool);
         // One connection per request, never reused: for the one retry of a request whose pooled connection the
         // service closed under it, so that the retry cannot meet another stale connection.
         HttpClientOptions fresh = new HttpClientOptions()
@@ -42,8 +57,14 @@ public class Upstreams {
         return addresses.get(service);
     }
 
+    /** The client for a request sent from the calling thread: its event loop's own, or a shared one off the loops. */
     public HttpClient client() {
-        return client;
+        if (!Context.isOnEventLoopThread()) {
+            return offLoopClient;
+        }
+        Thread loop = Thread.currentThread();
+        HttpClient client = loopClients.get(loop);
+        return client != null ? client : loopClients.computeIfAbsent(loop, thread -> vertx.createHttpClient(options, pool));
     }
 
     /** A client that opens a new connection for each request (no keep-alive). */
@@ -53,7 +74,8 @@ public class Upstreams {
 
     @PreDestroy
     void close() {
-        client.close();
+        offLoopClient.close();
+        loopClients.values().forEach(HttpClient::close);
         freshClient.close();
     }
 }

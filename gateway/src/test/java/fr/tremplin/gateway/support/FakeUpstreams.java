@@ -113,6 +113,9 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         } else if (path.endsWith("/brief")) {
             // a service busy for a moment on each request: enough for requests to queue for a pooled connection
             vertx.setTimer(50, id -> request.response().putHeader("Content-Type", "application/json").end("{}"));
+        } else if (path.endsWith("/peer")) {
+            // which of the gateway's connections the request came in on
+            request.response().putHeader("Content-Type", "text/plain").end(String.valueOf(request.remoteAddress().port()));
         } else if (path.endsWith("/stream")) {
             request.response().setChunked(true).putHeader("Content-Type", "text/plain");
             for (int i = 0; i < STREAMED_CHUNKS; i++) {
