@@ -38,8 +38,9 @@ service_java_options() {
 # Every JVM of the platform on one machine (the services, the gateway, the local broker and SMTP server) gives back
 # the native memory it freed: the JIT's compilations and the class loading of the start malloc tens of MiB, free them,
 # and glibc keeps them unless asked (JDK 22+: a trim every 5 s). offers-service under the search, 64 MiB heap: the
-# malloc heap 43 -> 17 MiB, RSS 325 -> 292 MiB, the same throughput (docs/BENCHMARKS.md, "Native memory given back").
-# Run the JVM with MALLOC_ARENA_MAX=2 as well (glibc's default of 8 arenas a core spreads what it keeps). $1: the JDK.
+# malloc heap 43 -> 17 MiB, RSS 325 -> 292 MiB, the same throughput (docs/BENCHMARKS.md, "Memory: the local broker's
+# heap, native memory given back"). Run the JVM with MALLOC_ARENA_MAX=2 as well (glibc's default of 8 arenas a core
+# spreads what it keeps). $1: the JDK's home.
 native_memory_options() {
   [ "$(java_major "$1")" -ge 22 ] && echo "-XX:TrimNativeHeapInterval=5000"
   return 0
