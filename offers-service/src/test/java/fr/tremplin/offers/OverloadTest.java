@@ -103,7 +103,9 @@ class OverloadTest {
         for (int i = 0; i < 5; i++) {
             search().then().statusCode(200);
         }
-        assertThat(admission.inFlight()).isZero();
+        // a place is given back once the service has finished writing the answer, which may be just after the
+        // client has read it (CI saw 1 still in flight here)
+        await().atMost(Duration.ofSeconds(2)).until(() -> admission.inFlight() == 0);
     }
 
     private static Response search() {
