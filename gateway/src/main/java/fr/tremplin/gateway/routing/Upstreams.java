@@ -19,7 +19,8 @@ import io.vertx.core.http.PoolOptions;
  * event loop, so that an exchange stays on the loop its client's connection came in on. A Vert.x 4.5 client opens a
  * connection on the loop of the request that needed it but then lends it to a request of any loop, and every answer
  * is handed back to the asking loop: with one client for all loops, most exchanges crossed threads twice (the
- * gateway's profile: 42 % of its CPU in the kernel, mostly those switches; docs/BENCHMARKS.md).
+ * gateway's profile found 42 % of its CPU in the kernel, mostly thread switches; what the change bought is in
+ * docs/BENCHMARKS.md, "The gateway: a client per event loop").
  */
 @ApplicationScoped
 public class Upstreams {
@@ -62,9 +63,7 @@ public class Upstreams {
         if (!Context.isOnEventLoopThread()) {
             return offLoopClient;
         }
-        Thread loop = Thread.currentThread();
-        HttpClient client = loopClients.get(loop);
-        return client != null ? client : loopClients.computeIfAbsent(loop, thread -> vertx.createHttpClient(options, pool));
+        return loopClients.computeIfAbsent(Thread.currentThread(), loop -> vertx.createHttpClient(options, pool));
     }
 
     /** A client that opens a new connection for each request (no keep-alive). */

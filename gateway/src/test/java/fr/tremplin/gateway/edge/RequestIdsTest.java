@@ -2,6 +2,8 @@ package fr.tremplin.gateway.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -25,7 +27,7 @@ class RequestIdsTest {
 
     @Test
     void generated_ids_are_version_4_uuids_and_differ() {
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (int i = 0; i < 10_000; i++) {
             UUID id = RequestIdFilter.randomUuid();
             assertThat(id.version()).isEqualTo(4);
