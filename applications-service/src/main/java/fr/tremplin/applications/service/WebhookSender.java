@@ -112,34 +112,11 @@ public class WebhookSender {
      * batch in flight before it gives up. Returns how many attempts it made, once all their outcomes are recorded.
      */
     public int run() {
-        int attempts = 0;
         int batchSize = Math.max(1, Math.min(config.batchSize(), config.inFlight()));
-        int maxBatches = Math.max(1, config.inFlight() / batchSize);
-        List<CompletableFuture<Void>> inFlight = new ArrayList<>();
-        while (loop == null || loop.running()) {
+        return BatchesInFlight.pass(() -> loop == null || loop.running(), config.inFlight() / batchSize, () -> {
             Instant now = clock.instant();
-            List<WebhookDeliveries.Due> due = QuarkusTransaction.requiringNew().call(
-                    () -> deliveries.lease(now, now.plus(config.lease()), batchSize));
-            if (due.isEmpty()) {
-                if (inFlight.isEmpty()) {
-                    break;
-                }
-                awaitOne(inFlight);
-                continue;
-            }
-            attempts += due.size();
-            inFlight.add(send(due));
-            if (inFlight.size() >= maxBatches) {
-                awaitOne(inFlight);
-            }
-        }
-        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
-        return attempts;
-    }
-
-    private static void awaitOne(List<CompletableFuture<Void>> inFlight) {
-        CompletableFuture.anyOf(inFlight.toArray(CompletableFuture[]::new)).join();
-        inFlight.removeIf(CompletableFuture::isDone);
+            return QuarkusTransaction.requiringNew().call(() -> deliveries.lease(now, now.plus(config.lease()), batchSize));
+        }, this::send);
     }
 
     /** POSTs the batch; its outcomes are recorded once the last answer (or timeout) is in. */

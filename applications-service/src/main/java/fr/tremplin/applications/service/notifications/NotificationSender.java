@@ -14,6 +14,7 @@ import fr.tremplin.applications.repository.LeasedQueue;
 import fr.tremplin.applications.repository.NotificationContacts;
 import fr.tremplin.applications.repository.NotificationLog;
 import fr.tremplin.applications.service.AgreementService;
+import fr.tremplin.applications.service.BatchesInFlight;
 import fr.tremplin.applications.service.Every;
 import fr.tremplin.common.events.NotifiedLoop;
 import io.quarkus.mailer.Mail;
@@ -35,6 +36,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -46,7 +49,8 @@ import java.util.stream.Collectors;
  * then, in one transaction per batch, looks up each recipient's contact and decides ({@link NotificationRules#decide}:
  * no contact or switched off: SKIPPED; a host's digest: DIGEST), mints the signing link of a SIGNING_LINK email
  * (tokens are stored hashed: a link cannot be read back) and writes the messages; it sends them to the SMTP server
- * (Quarkus Mailer, a batch at once) and records the outcomes in one transaction: SENT, or RETRYING after a backoff
+ * (Quarkus Mailer: a batch at once, up to {@code in-flight} messages over the mailer's pool of connections, each an
+ * exchange of four round trips) and records a batch's outcomes in one transaction: SENT, or RETRYING after a backoff
  * ({@link RetrySchedule}, as the webhooks'), FAILED once past the retry window, where an admin sees it
  * ({@code GET /api/v1/notifications?status=FAILED}). A crash while sending leaves the lease to run out: the message
  * goes again (at least once; the SMTP server may see it twice, the log never queues it twice). Never logs an address,
@@ -67,6 +71,9 @@ public class NotificationSender {
     private final Clock clock;
     private final ObjectMapper mapper;
     private final RetrySchedule retry;
+    /** Records the batches' outcomes (blocking JDBC), off the SMTP client's event loops. */
+    private final ExecutorService recorder = Executors.newFixedThreadPool(2, Thread.ofPlatform().daemon()
+            .name("notification-recorder-", 0).factory());
     private volatile NotifiedLoop loop;
 
     public NotificationSender(NotificationLog log, NotificationContacts contacts, AgreementService agreements,
@@ -106,6 +113,7 @@ public class NotificationSender {
         if (running != null) {
             running.stop(Duration.ofSeconds(15));
         }
+        recorder.shutdown();
     }
 
     private Duration untilNextPass(Duration fallback) {
@@ -113,35 +121,17 @@ public class NotificationSender {
         return LeasedQueue.untilNextPass(now, QuarkusTransaction.requiringNew().call(() -> log.nextRetry(now)), fallback);
     }
 
-    /** Sends everything due now, batch after batch; returns how many rows it handled (sent, failed or decided). */
+    /**
+     * Sends everything due now, batch after batch, with up to {@code in-flight} messages on their way to the SMTP
+     * server at once ({@link BatchesInFlight}); returns how many rows it handled (sent, failed or decided), once all
+     * their outcomes are recorded.
+     */
     public int run() {
-        int handled = 0;
-        // two batches at most with the SMTP server (see below): inFlight bounds both
-        int batchSize = Math.max(1, Math.min(config.batchSize(), config.inFlight() / 2));
-        // while a batch is with the SMTP server, the next one is leased and written: the two overlap
-        CompletableFuture<List<Outcome>> sending = null;
-        while (loop == null || loop.running()) {
+        int batchSize = Math.max(1, Math.min(config.batchSize(), config.inFlight()));
+        return BatchesInFlight.pass(() -> loop == null || loop.running(), config.inFlight() / batchSize, () -> {
             Instant now = clock.instant();
-            List<NotificationLog.Due> due = QuarkusTransaction.requiringNew().call(
-                    () -> log.lease(now, now.plus(config.lease()), batchSize));
-            if (due.isEmpty()) {
-                break;
-            }
-            handled += due.size();
-            List<Outgoing> outgoing = QuarkusTransaction.requiringNew().call(() -> prepare(due));
-            CompletableFuture<List<Outcome>> next = send(outgoing);
-            if (sending != null) {
-                record(sending.join());
-            }
-            sending = next;
-            if (due.size() < batchSize) {
-                break;
-            }
-        }
-        if (sending != null) {
-            record(sending.join());
-        }
-        return handled;
+            return QuarkusTransaction.requiringNew().call(() -> log.lease(now, now.plus(config.lease()), batchSize));
+        }, due -> send(QuarkusTransaction.requiringNew().call(() -> prepare(due))));
     }
 
     /** Decides each leased row; writes the messages to send (SKIPPED and DIGEST rows are recorded here). */
@@ -188,8 +178,8 @@ public class NotificationSender {
         }
     }
 
-    /** Hands the batch to the SMTP server at once; completes with every answer. */
-    private CompletableFuture<List<Outcome>> send(List<Outgoing> outgoing) {
+    /** Hands the batch to the SMTP server at once; completes once every answer is in and recorded. */
+    private CompletableFuture<Void> send(List<Outgoing> outgoing) {
         List<CompletableFuture<Outcome>> sending = new ArrayList<>(outgoing.size());
         for (Outgoing message : outgoing) {
             sending.add(mailer.send(message.mail()).subscribeAsCompletionStage().toCompletableFuture()
@@ -197,7 +187,12 @@ public class NotificationSender {
                     .handle((done, error) -> new Outcome(message, error == null ? null : describe(error))));
         }
         return CompletableFuture.allOf(sending.toArray(CompletableFuture[]::new))
-                .thenApply(done -> sending.stream().map(CompletableFuture::join).toList());
+                .thenRunAsync(() -> record(sending.stream().map(CompletableFuture::join).toList()), recorder)
+                .exceptionally(error -> {
+                    // the batch's leases run out and it goes again (at least once)
+                    LOG.warnf("emails: could not record a batch's outcomes: %s", error.getMessage());
+                    return null;
+                });
     }
 
     /** Why the SMTP server refused or could not be reached, without any address it may quote. */

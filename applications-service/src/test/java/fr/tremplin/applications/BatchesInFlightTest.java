@@ -1,0 +1,99 @@
+package fr.tremplin.applications;
+
+import fr.tremplin.applications.service.BatchesInFlight;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The senders' pass: batches overlap up to the bound, and the pass ends only once every batch has finished. */
+class BatchesInFlightTest {
+
+    private final ScheduledExecutorService receiver = Executors.newSingleThreadScheduledExecutor();
+
+    /** A queue of rows leased {@code size} at a time. */
+    private static Deque<Integer> rows(int count) {
+        Deque<Integer> rows = new ConcurrentLinkedDeque<>();
+        for (int i = 0; i < count; i++) {
+            rows.add(i);
+        }
+        return rows;
+    }
+
+    private static List<Integer> take(Deque<Integer> rows, int size) {
+        List<Integer> batch = new ArrayList<>();
+        while (batch.size() < size && !rows.isEmpty()) {
+            batch.add(rows.poll());
+        }
+        return batch;
+    }
+
+    @Test
+    void batchesOverlapUpToTheBoundAndThePassWaitsForTheLast() {
+        Deque<Integer> rows = rows(100);
+        AtomicInteger onTheirWay = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        AtomicInteger finished = new AtomicInteger();
+
+        int leased = BatchesInFlight.pass(() -> true, 4, () -> take(rows, 10), batch -> {
+            most.accumulateAndGet(onTheirWay.incrementAndGet(), Math::max);
+            CompletableFuture<Void> answered = new CompletableFuture<>();
+            receiver.schedule(() -> {
+                onTheirWay.decrementAndGet();
+                finished.addAndGet(batch.size());
+                answered.complete(null);
+            }, 20, TimeUnit.MILLISECONDS);
+            return answered;
+        });
+
+        assertThat(leased).isEqualTo(100);
+        assertThat(finished).as("every batch finished before the pass returned").hasValue(100);
+        assertThat(most).as("batches on their way at once").hasValue(4);
+    }
+
+    @Test
+    void anEmptyLeaseWaitsForABatchOnItsWayThenLeasesWhatItsAnswersLetThrough() {
+        // the first batch's answers make one more row due (as a delivered webhook lets the candidacy's next one go)
+        Deque<Integer> rows = rows(3);
+        int leased = BatchesInFlight.pass(() -> true, 8, () -> take(rows, 3), batch -> {
+            CompletableFuture<Void> answered = new CompletableFuture<>();
+            receiver.schedule(() -> {
+                if (batch.contains(0)) {
+                    rows.add(99);
+                }
+                answered.complete(null);
+            }, 50, TimeUnit.MILLISECONDS);
+            return answered;
+        });
+
+        assertThat(leased).isEqualTo(4);
+        assertThat(rows).isEmpty();
+    }
+
+    @Test
+    void aStoppedSenderLeasesNoMoreButWaitsForWhatItSent() {
+        Deque<Integer> rows = rows(50);
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicInteger finished = new AtomicInteger();
+
+        int leased = BatchesInFlight.pass(running::get, 2, () -> take(rows, 10), batch -> {
+            running.set(false);
+            return CompletableFuture.runAsync(() -> finished.addAndGet(batch.size()),
+                    CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS));
+        });
+
+        assertThat(leased).isEqualTo(10);
+        assertThat(finished).hasValue(10);
+        assertThat(rows).hasSize(40);
+    }
+}
