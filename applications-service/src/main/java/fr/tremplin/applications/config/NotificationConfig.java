@@ -20,8 +20,11 @@ public interface NotificationConfig {
     @WithDefault("100")
     int batchSize();
 
-    /** Up to how many messages are on their way to the SMTP server at once, across batches. */
-    @WithDefault("200")
+    /**
+     * Up to how many messages are on their way to the SMTP server at once, across batches: twice the mailer's pool
+     * ({@code quarkus.mailer.max-pool-size}), so that a connection freed finds its next message already written.
+     */
+    @WithDefault("400")
     int inFlight();
 
     /** The wait after a first SMTP failure; doubled at each further one, up to {@link #maxBackoff()}. */

@@ -50,7 +50,7 @@ import java.util.stream.Collectors;
  * no contact or switched off: SKIPPED; a host's digest: DIGEST), mints the signing link of a SIGNING_LINK email
  * (tokens are stored hashed: a link cannot be read back) and writes the messages; it sends them to the SMTP server
  * (Quarkus Mailer: a batch at once, up to {@code in-flight} messages over the mailer's pool of connections, each an
- * exchange of four round trips) and records a batch's outcomes in one transaction: SENT, or RETRYING after a backoff
+ * exchange of five round trips) and records a batch's outcomes in one transaction: SENT, or RETRYING after a backoff
  * ({@link RetrySchedule}, as the webhooks'), FAILED once past the retry window, where an admin sees it
  * ({@code GET /api/v1/notifications?status=FAILED}). A crash while sending leaves the lease to run out: the message
  * goes again (at least once; the SMTP server may see it twice, the log never queues it twice). Never logs an address,
