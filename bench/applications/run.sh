@@ -156,7 +156,7 @@ RSS_AT_END=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$SERVICE/status)
 ERRORS=$(grep -c '"level":"ERROR"' "$WORK/service.log" || true)
 
 # the service's settings given by environment (tuning), so that each result says what it ran with
-SETTINGS=$(env | grep -E '^(TREMPLIN_(APPLICATIONS|OUTBOX|NOTIFICATIONS)|QUARKUS_(MAILER|THREAD_POOL|DATASOURCE_JDBC_MAX))_' | sort | tr '\n' ' ' || true)
+SETTINGS=$(env | grep -E '^(TREMPLIN_(APPLICATIONS|OUTBOX|NOTIFICATIONS)|QUARKUS_(MAILER|THREAD_POOL|DATASOURCE_JDBC_MAX|VERTX|HTTP_IO))_' | sort | tr '\n' ' ' || true)
 SETTINGS="$SETTINGS${SERVICE_JAVA_OPTS:+SERVICE_JAVA_OPTS=$SERVICE_JAVA_OPTS}"
 SUMMARY="campaign opening benchmark $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores (service, PostgreSQL, Kafka and load generator on the same machine)
 options: --warmup $WARMUP --rate $RATE --candidacies $CANDIDACIES --pupils $PUPILS --offers $OFFERS --relays $RELAYS${WEBHOOKS_FLAG}$( [ "$THROUGH_GATEWAY" = true ] && echo " --gateway")$( [ "$MAIL" = true ] && echo " --mail"); service settings from the environment: ${SETTINGS:-none}
