@@ -16,10 +16,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The senders' pass: batches overlap up to the bound, and the pass ends only once every batch has finished. */
+/** The senders' pass: batches overlap up to the bound, and the pass ends only once every batch is recorded. */
 class BatchesInFlightTest {
 
     private final ScheduledExecutorService receiver = Executors.newSingleThreadScheduledExecutor();
+    private final BatchesInFlight batches = new BatchesInFlight("rows");
 
     /** A queue of rows leased {@code size} at a time. */
     private static Deque<Integer> rows(int count) {
@@ -45,16 +46,15 @@ class BatchesInFlightTest {
         AtomicInteger most = new AtomicInteger();
         AtomicInteger finished = new AtomicInteger();
 
-        int leased = BatchesInFlight.pass(() -> true, 4, () -> take(rows, 10), batch -> {
+        int leased = batches.pass(() -> true, 10, 40, size -> take(rows, size), batch -> {
             most.accumulateAndGet(onTheirWay.incrementAndGet(), Math::max);
-            CompletableFuture<Void> answered = new CompletableFuture<>();
+            CompletableFuture<List<Integer>> answered = new CompletableFuture<>();
             receiver.schedule(() -> {
                 onTheirWay.decrementAndGet();
-                finished.addAndGet(batch.size());
-                answered.complete(null);
+                answered.complete(batch);
             }, 20, TimeUnit.MILLISECONDS);
             return answered;
-        });
+        }, recorded -> finished.addAndGet(recorded.size()));
 
         assertThat(leased).isEqualTo(100);
         assertThat(finished).as("every batch finished before the pass returned").hasValue(100);
@@ -63,17 +63,16 @@ class BatchesInFlightTest {
 
     @Test
     void anEmptyLeaseWaitsForABatchOnItsWayThenLeasesWhatItsAnswersLetThrough() {
-        // the first batch's answers make one more row due (as a delivered webhook lets the candidacy's next one go)
+        // recording the first batch makes one more row due (as a delivered webhook lets the candidacy's next one go)
         Deque<Integer> rows = rows(3);
-        int leased = BatchesInFlight.pass(() -> true, 8, () -> take(rows, 3), batch -> {
-            CompletableFuture<Void> answered = new CompletableFuture<>();
-            receiver.schedule(() -> {
-                if (batch.contains(0)) {
-                    rows.add(99);
-                }
-                answered.complete(null);
-            }, 50, TimeUnit.MILLISECONDS);
+        int leased = batches.pass(() -> true, 3, 24, size -> take(rows, size), batch -> {
+            CompletableFuture<List<Integer>> answered = new CompletableFuture<>();
+            receiver.schedule(() -> answered.complete(batch), 50, TimeUnit.MILLISECONDS);
             return answered;
+        }, recorded -> {
+            if (recorded.contains(0)) {
+                rows.add(99);
+            }
         });
 
         assertThat(leased).isEqualTo(4);
@@ -86,11 +85,11 @@ class BatchesInFlightTest {
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicInteger finished = new AtomicInteger();
 
-        int leased = BatchesInFlight.pass(running::get, 2, () -> take(rows, 10), batch -> {
+        int leased = batches.pass(running::get, 10, 20, size -> take(rows, size), batch -> {
             running.set(false);
-            return CompletableFuture.runAsync(() -> finished.addAndGet(batch.size()),
+            return CompletableFuture.supplyAsync(() -> batch,
                     CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS));
-        });
+        }, recorded -> finished.addAndGet(recorded.size()));
 
         assertThat(leased).isEqualTo(10);
         assertThat(finished).hasValue(10);

@@ -26,8 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -56,9 +54,7 @@ public class WebhookSender {
     private final Clock clock;
     private final RetrySchedule retry;
     private final HttpClient http;
-    /** Records the batches' outcomes (blocking JDBC): not on the common pool, a single thread on 2 cores. */
-    private final ExecutorService recorder = Executors.newFixedThreadPool(2, Thread.ofPlatform().daemon()
-            .name("webhook-recorder-", 0).factory());
+    private final BatchesInFlight batches = new BatchesInFlight("webhook deliveries");
     private volatile NotifiedLoop loop;
 
     public WebhookSender(WebhookDeliveries deliveries, WebhookConfig config, Clock clock) {
@@ -96,7 +92,7 @@ public class WebhookSender {
         if (running != null) {
             running.stop(config.timeout().plusSeconds(5));
         }
-        recorder.shutdown();
+        batches.shutdown();
     }
 
     /** The fallback, or less when a failed delivery's retry falls due sooner. */
@@ -112,31 +108,20 @@ public class WebhookSender {
      * batch in flight before it gives up. Returns how many attempts it made, once all their outcomes are recorded.
      */
     public int run() {
-        int batchSize = Math.max(1, Math.min(config.batchSize(), config.inFlight()));
-        return BatchesInFlight.pass(() -> loop == null || loop.running(), config.inFlight() / batchSize, () -> {
+        return batches.pass(() -> loop == null || loop.running(), config.batchSize(), config.inFlight(), size -> {
             Instant now = clock.instant();
-            return QuarkusTransaction.requiringNew().call(() -> deliveries.lease(now, now.plus(config.lease()), batchSize));
-        }, this::send);
+            return QuarkusTransaction.requiringNew().call(() -> deliveries.lease(now, now.plus(config.lease()), size));
+        }, this::send, this::record);
     }
 
-    /** POSTs the batch; its outcomes are recorded once the last answer (or timeout) is in. */
-    private CompletableFuture<Void> send(List<WebhookDeliveries.Due> due) {
+    /** POSTs the batch; completes once the last answer (or timeout) is in. */
+    private CompletableFuture<List<Outcome>> send(List<WebhookDeliveries.Due> due) {
         List<CompletableFuture<Outcome>> sending = new ArrayList<>(due.size());
         for (WebhookDeliveries.Due delivery : due) {
             sending.add(post(delivery));
         }
-        return CompletableFuture.allOf(sending.toArray(CompletableFuture[]::new)).thenRunAsync(() -> {
-            List<Outcome> outcomes = sending.stream().map(CompletableFuture::join).toList();
-            record(outcomes);
-            long failed = outcomes.stream().filter(outcome -> !outcome.delivered()).count();
-            if (failed > 0) {
-                LOG.infof("webhook deliveries: %d of %d failed, to be retried or parked", failed, due.size());
-            }
-        }, recorder).exceptionally(error -> {
-            // the batch's leases run out and it is sent again (at least once)
-            LOG.warnf("webhook deliveries: could not record a batch's outcomes: %s", error.getMessage());
-            return null;
-        });
+        return CompletableFuture.allOf(sending.toArray(CompletableFuture[]::new))
+                .thenApply(done -> sending.stream().map(CompletableFuture::join).toList());
     }
 
     private CompletableFuture<Outcome> post(WebhookDeliveries.Due delivery) {
@@ -194,5 +179,9 @@ public class WebhookSender {
                 }
             }
         });
+        long failed = outcomes.stream().filter(outcome -> !outcome.delivered()).count();
+        if (failed > 0) {
+            LOG.infof("webhook deliveries: %d of %d failed, to be retried or parked", failed, outcomes.size());
+        }
     }
 }

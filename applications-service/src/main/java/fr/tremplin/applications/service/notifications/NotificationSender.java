@@ -36,8 +36,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -71,9 +69,7 @@ public class NotificationSender {
     private final Clock clock;
     private final ObjectMapper mapper;
     private final RetrySchedule retry;
-    /** Records the batches' outcomes (blocking JDBC), off the SMTP client's event loops. */
-    private final ExecutorService recorder = Executors.newFixedThreadPool(2, Thread.ofPlatform().daemon()
-            .name("notification-recorder-", 0).factory());
+    private final BatchesInFlight batches = new BatchesInFlight("emails");
     private volatile NotifiedLoop loop;
 
     public NotificationSender(NotificationLog log, NotificationContacts contacts, AgreementService agreements,
@@ -113,7 +109,7 @@ public class NotificationSender {
         if (running != null) {
             running.stop(Duration.ofSeconds(15));
         }
-        recorder.shutdown();
+        batches.shutdown();
     }
 
     private Duration untilNextPass(Duration fallback) {
@@ -127,11 +123,10 @@ public class NotificationSender {
      * their outcomes are recorded.
      */
     public int run() {
-        int batchSize = Math.max(1, Math.min(config.batchSize(), config.inFlight()));
-        return BatchesInFlight.pass(() -> loop == null || loop.running(), config.inFlight() / batchSize, () -> {
+        return batches.pass(() -> loop == null || loop.running(), config.batchSize(), config.inFlight(), size -> {
             Instant now = clock.instant();
-            return QuarkusTransaction.requiringNew().call(() -> log.lease(now, now.plus(config.lease()), batchSize));
-        }, due -> send(QuarkusTransaction.requiringNew().call(() -> prepare(due))));
+            return QuarkusTransaction.requiringNew().call(() -> log.lease(now, now.plus(config.lease()), size));
+        }, due -> send(QuarkusTransaction.requiringNew().call(() -> prepare(due))), this::record);
     }
 
     /** Decides each leased row; writes the messages to send (SKIPPED and DIGEST rows are recorded here). */
@@ -178,8 +173,8 @@ public class NotificationSender {
         }
     }
 
-    /** Hands the batch to the SMTP server at once; completes once every answer is in and recorded. */
-    private CompletableFuture<Void> send(List<Outgoing> outgoing) {
+    /** Hands the batch to the SMTP server at once; completes with every answer. */
+    private CompletableFuture<List<Outcome>> send(List<Outgoing> outgoing) {
         List<CompletableFuture<Outcome>> sending = new ArrayList<>(outgoing.size());
         for (Outgoing message : outgoing) {
             sending.add(mailer.send(message.mail()).subscribeAsCompletionStage().toCompletableFuture()
@@ -187,12 +182,7 @@ public class NotificationSender {
                     .handle((done, error) -> new Outcome(message, error == null ? null : describe(error))));
         }
         return CompletableFuture.allOf(sending.toArray(CompletableFuture[]::new))
-                .thenRunAsync(() -> record(sending.stream().map(CompletableFuture::join).toList()), recorder)
-                .exceptionally(error -> {
-                    // the batch's leases run out and it goes again (at least once)
-                    LOG.warnf("emails: could not record a batch's outcomes: %s", error.getMessage());
-                    return null;
-                });
+                .thenApply(done -> sending.stream().map(CompletableFuture::join).toList());
     }
 
     /** Why the SMTP server refused or could not be reached, without any address it may quote. */
