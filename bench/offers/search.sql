@@ -1,5 +1,7 @@
 -- The statement OfferSearch sends for "10 km around a point, one sector, one week, first page of 20", for pgbench
--- -M prepared (the service's driver prepares it on the server too); :p picks a random collège.
+-- -M prepared (the service's driver prepares it on the server too); :p picks a random collège. Here the point comes
+-- from a table and in the service from a subquery ending in OFFSET 0: in both the planner cannot see it, so PostgreSQL
+-- plans the statement once per connection (docs/BENCHMARKS.md, "The search planned at every call").
 \set p random(1, :npoints)
 SELECT h.*, s.name AS sector_name, w.weeks, w.free_seats FROM (
   SELECT o.id, o.title, o.sector_id, o.organisation_name, o.public_sector, o.ministry_code, o.city, o.zipcode,
