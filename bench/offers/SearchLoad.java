@@ -1,12 +1,15 @@
+import java.lang.management.ManagementFactory;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 /**
  * The load generator of the offers search benchmark, run as a separate process:
@@ -16,59 +19,60 @@ import java.util.concurrent.atomic.AtomicLong;
  * generator's own start (JIT, connection pool) is not counted against the service.
  * Each request searches 10 km around a random collège for one sector and one week. Latency is measured from the
  * moment a request was due (open loop), so a slow server cannot hide its queueing (no coordinated omission).
+ * It prints its own CPU a request over the recorded part ({@code loadCpu}): it shares the machine's cores with the
+ * service and PostgreSQL, as pgbench does with PostgreSQL alone, so what each client costs is part of each ratio.
  */
 public class SearchLoad {
 
-    private static volatile long measuredFrom;
-
     public static void main(String[] args) throws Exception {
         String base = args[0];
-        List<double[]> points = new ArrayList<>();
+        String sector = args[2];
+        String week = args[3];
+        // each collège's search, written once: the generator shares the cores it measures
+        List<String> paths = new ArrayList<>();
         for (String line : Files.readAllLines(Path.of(args[1]))) {
             String[] parts = line.split(",");
             if (parts.length == 2) {
-                points.add(new double[] {Double.parseDouble(parts[0]), Double.parseDouble(parts[1])});
+                paths.add("/api/v1/offers?latitude=" + Double.parseDouble(parts[0]) + "&longitude="
+                        + Double.parseDouble(parts[1]) + "&radiusKm=10&sector=" + sector + "&week=" + week + "&size=20");
             }
         }
-        String sector = args[2];
-        String week = args[3];
         String mode = args[4];
         int amount = Integer.parseInt(args[5]);
         int seconds = Integer.parseInt(args[6]);
         int warmup = args.length > 7 ? Integer.parseInt(args[7]) : 0;
-        LeanHttp client = new LeanHttp(base);
+        URI uri = URI.create(base);
 
         ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
         AtomicLong errors = new AtomicLong();
         AtomicLong hits = new AtomicLong();
         long warmupEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmup);
-        measuredFrom = warmupEnd;
         long start = System.nanoTime();
         long end = warmupEnd + TimeUnit.SECONDS.toNanos(seconds);
-        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            if (mode.equals("rate")) {
-                long interval = TimeUnit.SECONDS.toNanos(1) / amount;
-                long due = start;
-                while (due < end) {
-                    long wait = due - System.nanoTime();
-                    if (wait > 0) {
-                        TimeUnit.NANOSECONDS.sleep(wait);
-                    }
-                    final long scheduled = due;
-                    executor.submit(() -> call(client, path(points, sector, week), scheduled, latencies, errors, hits));
-                    due += interval;
-                }
-            } else {
-                for (int c = 0; c < amount; c++) {
-                    executor.submit(() -> {
-                        while (System.nanoTime() < end) {
-                            call(client, path(points, sector, week), System.nanoTime(), latencies, errors, hits);
-                        }
-                    });
-                }
+        long[] cpuFrom = {processCpuNanos()};
+        Thread.ofPlatform().daemon().start(() -> {
+            LockSupport.parkNanos(warmupEnd - System.nanoTime());
+            cpuFrom[0] = processCpuNanos();
+        });
+        HttpLoad load = new HttpLoad(uri.getHost(), uri.getPort(), (due, latency, status, tail) -> {
+            if (due < warmupEnd) {
+                return;
             }
+            latencies.add(new long[] {due, latency});
+            if (status != 200) {
+                errors.incrementAndGet();
+            } else {
+                hits.addAndGet(totalItems(tail));
+            }
+        });
+        Supplier<String> path = () -> paths.get(ThreadLocalRandom.current().nextInt(paths.size()));
+        if (mode.equals("rate")) {
+            load.atRate(path, start, TimeUnit.SECONDS.toNanos(1) / amount, end);
+        } else {
+            load.closedLoop(path, amount, end);
         }
         double elapsed = (System.nanoTime() - warmupEnd) / 1e9;
+        long cpu = processCpuNanos() - cpuFrom[0];
         String timeline = System.getenv("SEARCH_LOAD_TIMELINE");
         if (timeline != null) {
             // one line a request: when it was due (ms after the recorded start) and how long it took (ms)
@@ -78,33 +82,28 @@ public class SearchLoad {
             Files.write(Path.of(timeline), lines);
         }
         long[] sorted = latencies.stream().mapToLong(l -> l[1]).sorted().toArray();
-        System.out.printf("mode=%s %s=%d requests=%d errors=%d throughput=%.1f/s p50=%.1fms p99=%.1fms max=%.1fms avgHits=%.1f%n",
+        System.out.printf("mode=%s %s=%d requests=%d errors=%d throughput=%.1f/s p50=%.1fms p99=%.1fms max=%.1fms avgHits=%.1f loadCpu=%.3fms%n",
                 mode, mode.equals("rate") ? "targetRps" : "connections", amount, sorted.length, errors.get(),
                 sorted.length / elapsed, Percentiles.millis(sorted, 50), Percentiles.millis(sorted, 99),
-                sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6, sorted.length == 0 ? 0.0 : hits.get() / (double) sorted.length);
+                sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6, sorted.length == 0 ? 0.0 : hits.get() / (double) sorted.length,
+                sorted.length == 0 ? 0.0 : cpu / 1e6 / sorted.length);
     }
 
-    private static String path(List<double[]> points, String sector, String week) {
-        double[] point = points.get(ThreadLocalRandom.current().nextInt(points.size()));
-        return "/api/v1/offers?latitude=" + point[0] + "&longitude=" + point[1]
-                + "&radiusKm=10&sector=" + sector + "&week=" + week + "&size=20";
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    private static void call(LeanHttp client, String path, long scheduled, ConcurrentLinkedQueue<long[]> latencies,
-                             AtomicLong errors, AtomicLong hits) {
-        LeanHttp.Answer response = client.call("GET", path, null, null);
-        if (scheduled < measuredFrom) {
-            return;
+    /** The page's total, read from its last bytes (the page ends with it) without decoding the page. */
+    private static long totalItems(String tail) {
+        int at = tail.lastIndexOf("\"totalItems\":");
+        if (at < 0) {
+            return 0;
         }
-        latencies.add(new long[] {scheduled, System.nanoTime() - scheduled});
-        if (response.status() != 200) {
-            errors.incrementAndGet();
-        } else {
-            int at = response.body().lastIndexOf("\"totalItems\":");
-            if (at >= 0) {
-                String tail = response.body().substring(at + 13).replaceAll("[^0-9].*$", "");
-                hits.addAndGet(Long.parseLong(tail.isEmpty() ? "0" : tail));
-            }
+        int from = at + 13;
+        int to = from;
+        while (to < tail.length() && Character.isDigit(tail.charAt(to))) {
+            to++;
         }
+        return to > from ? Long.parseLong(tail, from, to, 10) : 0;
     }
 }

@@ -49,7 +49,8 @@ throwaway_keys "$WORK"
 
 [ -f offers-service/target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -pl offers-service -am package -DskipTests
 copy_app offers-service "$WORK"
-"$JAVA_HOME/bin/javac" -d "$WORK/load" bench/lib/LeanHttp.java bench/lib/Percentiles.java bench/offers/SearchLoad.java
+rm -rf "$WORK/load"
+"$JAVA_HOME/bin/javac" -d "$WORK/load" bench/lib/HttpLoad.java bench/lib/Percentiles.java bench/offers/SearchLoad.java
 
 # the service's topics are the ACL table's own (nothing renamed): it connects as its own principal (docs/KAFKA.md)
 SERVICE_KAFKA_PASSWORD=$(kafka_password offers-service)
@@ -89,13 +90,15 @@ echo "== the same SQL straight to PostgreSQL: pgbench, prepared like the service
 pgbench -h 127.0.0.1 -U offers -n -M prepared -c "$MAX_CONNECTIONS" -j 2 -T 30 -f bench/offers/search.sql \
   -D npoints="$NPOINTS" -D sector="$SECTOR" -D week="$WEEK" $DB > "$WORK/pgbench.txt" 2>&1 &
 PGBENCH_PID=$!
-sleep 2; P0=$(postgres_snapshot $DB); sleep 26; P1=$(postgres_snapshot $DB)
+sleep 2; P0=$(postgres_snapshot $DB); C0=$(ticks $PGBENCH_PID); sleep 26; P1=$(postgres_snapshot $DB); C1=$(ticks $PGBENCH_PID)
 wait $PGBENCH_PID
 PGBENCH=$(cat "$WORK/pgbench.txt")
 PG_TPS=$(echo "$PGBENCH" | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -1)
 PG_LAT=$(echo "$PGBENCH" | sed -n 's/^latency average = \([0-9.]*\) ms/\1/p')
 PG_CPU_PER_TX=$(awk -v t="$(postgres_ticks_between "$P0" "$P1")" -v tps="$PG_TPS" 'BEGIN { printf "%.2f", (tps > 0 ? t * 10 / (tps * 26) : 0) }')
-echo "   tps=$PG_TPS latency_avg=${PG_LAT}ms, PostgreSQL CPU ${PG_CPU_PER_TX} ms a transaction"
+# the client's own CPU beside it: the service's load generator shares the same cores (its loadCpu)
+PGBENCH_CPU_PER_TX=$(awk -v t=$((C1 - C0)) -v tps="$PG_TPS" 'BEGIN { printf "%.3f", (tps > 0 ? t * 10 / (tps * 26) : 0) }')
+echo "   tps=$PG_TPS latency_avg=${PG_LAT}ms, PostgreSQL CPU ${PG_CPU_PER_TX} ms a transaction, pgbench's own ${PGBENCH_CPU_PER_TX} ms"
 RATE=${RATE:-$(awk -v t="$PG_TPS" 'BEGIN { printf "%d", t / 2 }')}
 
 # $1: the base URL, $2: the fixed rate's label. Runs WARMUP s at the rate unrecorded (the service's warm-up), then a
@@ -173,7 +176,7 @@ fi
 PLATFORM=$(bin/platform status 2>/dev/null | grep -cE '^(offers-service|schools-service|applications-service|gateway): running' || true)
 SUMMARY="offers search benchmark $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, $OFFERS offers, commit $(git rev-parse --short HEAD)
   processes of bin/platform running beside it: $PLATFORM of 4
-  pgbench (same SQL prepared, $MAX_CONNECTIONS clients): tps=$PG_TPS latency_avg=${PG_LAT}ms, PostgreSQL ${PG_CPU_PER_TX} ms CPU a transaction
+  pgbench (same SQL prepared, $MAX_CONNECTIONS clients): tps=$PG_TPS latency_avg=${PG_LAT}ms, PostgreSQL ${PG_CPU_PER_TX} ms CPU a transaction, pgbench's own ${PGBENCH_CPU_PER_TX} ms (the load generator's: loadCpu)
   at ${RATE}/s (half of pgbench): $(echo "$AT_RATE" | tr '\n' ';' | sed 's/;$//; s/;/; /') (target p99 < 50 ms)
   saturated:      $SATURATED
   service/raw-database throughput ratio: $RATIO (target >= 0.8)
