@@ -30,20 +30,25 @@ find_jdk() {
 # Compact object headers (JDK 25+) shrink every object. $1: the JDK's home, as find_jdk prints it.
 service_java_options() {
   if [ -n "${TREMPLIN_JAVA_OPTS:-}" ]; then echo "$TREMPLIN_JAVA_OPTS"; return 0; fi
-  local options="-Xms128m -Xmx128m -XX:+UseSerialGC $(native_memory_options "$1")"
+  local options="-Xms128m -Xmx128m -XX:+UseSerialGC $(shared_jvm_options "$1")"
   [ "$(java_major "$1")" -ge 25 ] && options="$options -XX:+UseCompactObjectHeaders"
   echo "$options"
 }
 
-# Every JVM of the platform on one machine (the services, the gateway, the local broker and SMTP server) gives back
-# the native memory it freed: the JIT's compilations and the class loading of the start malloc tens of MiB, free them,
-# and glibc keeps them unless asked (JDK 22+: a trim every 5 s). offers-service under the search, 64 MiB heap: the
-# malloc heap 43 -> 17 MiB, RSS 325 -> 292 MiB, the same throughput (docs/BENCHMARKS.md, "Memory: the local broker's
-# heap, native memory given back"). Run the JVM with MALLOC_ARENA_MAX=2 as well (glibc's default of 8 arenas a core
-# spreads what it keeps). $1: the JDK's home.
-native_memory_options() {
-  [ "$(java_major "$1")" -ge 22 ] && echo "-XX:TrimNativeHeapInterval=5000"
-  return 0
+# Every JVM of the platform on one machine (the services, the gateway, the local broker and SMTP server):
+# - gives back the native memory it freed: the JIT's compilations and the class loading of the start malloc tens of
+#   MiB, free them, and glibc keeps them unless asked (JDK 22+: a trim every 30 s). offers-service under the search, 64
+#   MiB heap, a trim every 5 s: the malloc heap 43 -> 17 MiB, RSS 325 -> 292 MiB, the same throughput (docs/BENCHMARKS.md,
+#   "Memory: the local broker's heap, native memory given back"); but each trim walks the allocator's arenas, 4-10 CPU
+#   ticks in 2 minutes a JVM at rest, 0.28 % of a core for the platform, hence 30 s;
+# - looks for idle monitors to deflate every 5 s instead of every 250 ms: its deflation thread took 5-13 ticks in 2
+#   minutes a JVM at rest, 0.46 % of a core for the platform, about nothing once woken twenty times less (docs/BENCHMARKS.md,
+#   "The platform at rest: two JVM threads that woke for nothing"). The flag is diagnostic, in every JDK since 15.
+# Run the JVM with MALLOC_ARENA_MAX=2 as well (glibc's default of 8 arenas a core spreads what it keeps). $1: the JDK's home.
+shared_jvm_options() {
+  local options="-XX:+UnlockDiagnosticVMOptions -XX:AsyncDeflationInterval=5000"
+  [ "$(java_major "$1")" -ge 22 ] && options="$options -XX:TrimNativeHeapInterval=30000"
+  echo "$options"
 }
 
 # The JVM options that give a service its ahead-of-time cache (JDK 25+, JEP 483/514; docs/BENCHMARKS.md, "Start"):
