@@ -2,11 +2,12 @@
 # Offers search benchmark (issue 2): 100,000 published offers over the collèges of colleges-geo.csv, searched
 # 10 km around random collèges for one sector and one week, by a separate load generator; the same SQL is run
 # straight against PostgreSQL with pgbench in the same run, for the ratio. Prints its figures and keeps them in
-# bench/results/. Usage: bench/offers/run.sh [--offers N] [--seconds S] [--rate RPS] [--warmup S] [--gateway]
+# bench/results/. Usage: bench/offers/run.sh [--offers N] [--seconds S] [--rate RPS] [--warmup S] [--gateway [--pairs N]]
 # Issue 14's order: pgbench first, then the service at a fixed rate of half pgbench's (or --rate), then saturated; CPU
 # milliseconds a search for the service and PostgreSQL (its backends of offers_bench and shared processes) beside
 # PostgreSQL's a pgbench transaction. --gateway: then the same through a copy of the gateway (rate limits lifted):
-# p50 added at one connection, saturated throughput ratio, the fixed rate, the gateway's CPU a search. Run it with
+# p50 added at one connection, saturated throughput ratio (one 30 s pair, then --pairs N back-to-back pairs of 10 s,
+# default 3, and their median), the fixed rate, the gateway's CPU a search and its share of the machine's. Run it with
 # `bin/platform up` beside it (the summary says how many of the platform's processes were running) and without.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -18,6 +19,7 @@ WARMUP=60
 THROUGH_GATEWAY=false
 GATEWAY_PORT=18080
 MAX_CONNECTIONS=16
+PAIRS=3
 while [ $# -gt 0 ]; do
   case "$1" in
     --offers) OFFERS=$2; shift 2 ;;
@@ -25,6 +27,7 @@ while [ $# -gt 0 ]; do
     --rate) RATE=$2; shift 2 ;;
     --warmup) WARMUP=$2; shift 2 ;;
     --gateway) THROUGH_GATEWAY=true; shift ;;
+    --pairs) PAIRS=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -159,16 +162,40 @@ if [ "$THROUGH_GATEWAY" = true ]; then
   SATURATED_VIA=$(search "$VIA" max "$MAX_CONNECTIONS" 30 5)
   echo "   saturated via gateway: $SATURATED_VIA"
   VIA_TPS=$(echo "$SATURATED_VIA" | sed -n 's/.*throughput=\([0-9.]*\).*/\1/p')
+  # One saturated pair minutes apart moved from 0.70 to 1.14 between sessions, and two pairs a minute apart from 0.80
+  # to 1.03 (docs/BENCHMARKS.md, "The gateway's cost, pair by pair"): the machine's speed drifts as much as the
+  # gateway costs. So also PAIRS pairs of 10 s rounds back to back, in turn direct first and via first, and their median.
+  PAIR_RATIOS=()
+  tps() { echo "$1" | sed -n 's/.*throughput=\([0-9.]*\).*/\1/p'; }
+  for pair in $(seq 1 "$PAIRS"); do
+    if [ $((pair % 2)) -eq 1 ]; then
+      D=$(tps "$(search "$DIRECT" max "$MAX_CONNECTIONS" 10 2)"); V=$(tps "$(search "$VIA" max "$MAX_CONNECTIONS" 10 2)")
+    else
+      V=$(tps "$(search "$VIA" max "$MAX_CONNECTIONS" 10 2)"); D=$(tps "$(search "$DIRECT" max "$MAX_CONNECTIONS" 10 2)")
+    fi
+    PAIR_RATIOS+=("$(awk -v a="$V" -v b="$D" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }')")
+    echo "   pair $pair: direct $D/s, via gateway $V/s, ratio ${PAIR_RATIOS[-1]}"
+  done
+  PAIR_MEDIAN=$(printf '%s\n' "${PAIR_RATIOS[@]}" | sort -n | awk '{ r[NR] = $1 } END { print (NR % 2 ? r[(NR + 1) / 2] : (r[NR / 2] + r[NR / 2 + 1]) / 2) }')
   PROCESSES=("$SERVICE" "$GATEWAY")
   PROCESS_NAMES=(service gateway)
   AT_RATE_VIA=$(at_rate "$VIA" gateway)
   echo "$AT_RATE_VIA" | sed 's/^/   at the rate via gateway: /'
   GATEWAY_RSS=$(awk '/VmHWM/ {print int($2/1024)}' /proc/$GATEWAY/status)
+  # What the noise moves least: the gateway's share of the CPU the machine spends on a search through it (gateway,
+  # service, PostgreSQL and the load generator at the fixed rate). On a machine the search saturates, the throughput
+  # the gateway costs is about that share.
+  GATEWAY_SHARE=$(echo "$AT_RATE_VIA" | awk '
+    /loadCpu=/ { match($0, /loadCpu=[0-9.]+/); load = substr($0, RSTART + 8, RLENGTH - 8) }
+    /^CPU a search:/ { for (i = 1; i <= NF; i++) if ($i ~ /^[0-9.]+$/) { total += $i; if ($(i - 1) == "gateway") gw = $i } }
+    END { total += load; printf "%.0f %% (gateway %.2f ms of %.2f ms)", (total > 0 ? 100 * gw / total : 0), gw, total }')
   GATEWAY_SUMMARY="
   through the gateway (same run):
     p50 with one connection: direct $(p50 "$ONE_DIRECT") ms, via gateway $(p50 "$ONE_VIA") ms: $(awk -v a="$(p50 "$ONE_VIA")" -v b="$(p50 "$ONE_DIRECT")" 'BEGIN { printf "%+.2f", a - b }') ms added (target <= 1 ms)
     saturated: $SATURATED_VIA
     throughput via gateway / direct: $(awk -v a="$VIA_TPS" -v b="$SERVICE_TPS" 'BEGIN { printf "%.2f (cost %.0f %%, target <= 10 %%)", a / b, 100 - 100 * a / b }')
+    the same in $PAIRS back-to-back pairs of 10 s: ${PAIR_RATIOS[*]}; median $PAIR_MEDIAN (cost $(awk -v m="$PAIR_MEDIAN" 'BEGIN { printf "%.0f", 100 - 100 * m }') %)
+    the gateway's share of the machine's CPU a search at the fixed rate: $GATEWAY_SHARE
     at ${RATE}/s: $(echo "$AT_RATE_VIA" | tr '\n' ';' | sed 's/;$//; s/;/; /')
     gateway RSS peak: ${GATEWAY_RSS} MiB"
 fi
