@@ -226,6 +226,8 @@ public final class HttpLoad {
         volatile long due;
         volatile boolean busy;
         boolean closing;
+        private static final byte[] HEAD_END = {'\r', '\n', '\r', '\n'};
+        private static final byte[] LINE_END = {'\r', '\n'};
         private byte[] buffer = new byte[32 * 1024];
         private int length;
         private int bodyStart;
@@ -252,7 +254,7 @@ public final class HttpLoad {
 
         /** The status once the whole answer is in, else 0. */
         int complete() {
-            int headEnd = indexOf("\r\n\r\n", 0);
+            int headEnd = indexOf(HEAD_END, 0);
             if (headEnd < 0) {
                 return 0;
             }
@@ -260,21 +262,19 @@ public final class HttpLoad {
             int status = Integer.parseInt(head, 9, 12, 10);
             bodyStart = headEnd + 4;
             String lower = head.toLowerCase(Locale.ROOT);
-            closing = lower.contains("\r\nconnection: close");
-            int at = lower.indexOf("\r\ncontent-length:");
-            if (at >= 0) {
-                int from = at + 17;
-                int to = lower.indexOf("\r\n", from);
-                bodyEnd = bodyStart + Integer.parseInt(lower.substring(from, to < 0 ? lower.length() : to).trim());
+            closing = header(lower, "connection").contains("close");
+            String contentLength = header(lower, "content-length");
+            if (!contentLength.isEmpty()) {
+                bodyEnd = bodyStart + Integer.parseInt(contentLength);
                 return length >= bodyEnd ? status : 0;
             }
-            if (!lower.contains("chunked")) {
+            if (!header(lower, "transfer-encoding").contains("chunked")) {
                 bodyEnd = bodyStart;
                 return status;
             }
             int position = bodyStart;
             while (true) { // each chunk: its size in hex, CRLF, the data, CRLF; the last has size 0
-                int lineEnd = indexOf("\r\n", position);
+                int lineEnd = indexOf(LINE_END, position);
                 if (lineEnd < 0) {
                     return 0;
                 }
@@ -314,8 +314,18 @@ public final class HttpLoad {
             }
         }
 
-        private int indexOf(String what, int from) {
-            byte[] needle = what.getBytes(StandardCharsets.ISO_8859_1);
+        /** The value of header {@code name} in a lower-cased head, trimmed; "" when absent. */
+        private static String header(String lowerHead, String name) {
+            int at = lowerHead.indexOf("\r\n" + name + ":");
+            if (at < 0) {
+                return "";
+            }
+            int from = at + name.length() + 3;
+            int to = lowerHead.indexOf("\r\n", from);
+            return lowerHead.substring(from, to < 0 ? lowerHead.length() : to).trim();
+        }
+
+        private int indexOf(byte[] needle, int from) {
             outer:
             for (int i = from; i <= length - needle.length; i++) {
                 for (int j = 0; j < needle.length; j++) {

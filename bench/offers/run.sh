@@ -82,6 +82,9 @@ echo "   $("${PSQL[@]}" -d $DB -Atc "SELECT count(*) FROM offer WHERE status = '
 
 LOAD=("$JAVA_HOME/bin/java" -Xms1g -Xmx1g -XX:+UseSerialGC -cp "$WORK/load" SearchLoad)
 search() { "${LOAD[@]}" "$1" "$WORK/points.csv" "$SECTOR" "$WEEK" "${@:2}"; }
+# a load line's throughput (requests a second) and median latency (ms)
+tps() { echo "$1" | sed -n 's/.*throughput=\([0-9.]*\).*/\1/p'; }
+p50() { echo "$1" | sed -n 's/.* p50=\([0-9.]*\)ms.*/\1/p'; }
 DIRECT="http://127.0.0.1:$PORT"
 # a service in production has long been warm: compile the hot paths (saturated) before anything is measured
 echo "== warm-up: 20 s saturated (unrecorded)"
@@ -142,7 +145,7 @@ echo "== service saturated: $MAX_CONNECTIONS connections for 30 s"
 SATURATED=$(search "$DIRECT" max "$MAX_CONNECTIONS" 30 5)
 echo "   $SATURATED"
 PEAK=$(awk '/VmHWM/ {print int($2/1024)}' /proc/$SERVICE/status)
-SERVICE_TPS=$(echo "$SATURATED" | sed -n 's/.*throughput=\([0-9.]*\).*/\1/p')
+SERVICE_TPS=$(tps "$SATURATED")
 RATIO=$(awk -v a="$SERVICE_TPS" -v b="$PG_TPS" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
 
 GATEWAY_SUMMARY=""
@@ -156,17 +159,15 @@ if [ "$THROUGH_GATEWAY" = true ]; then
   search "$VIA" max 8 20 > /dev/null
   ONE_DIRECT=$(search "$DIRECT" max 1 20 2)
   ONE_VIA=$(search "$VIA" max 1 20 2)
-  p50() { echo "$1" | sed -n 's/.* p50=\([0-9.]*\)ms.*/\1/p'; }
   echo "   one connection, direct:      $ONE_DIRECT"
   echo "   one connection, via gateway: $ONE_VIA"
   SATURATED_VIA=$(search "$VIA" max "$MAX_CONNECTIONS" 30 5)
   echo "   saturated via gateway: $SATURATED_VIA"
-  VIA_TPS=$(echo "$SATURATED_VIA" | sed -n 's/.*throughput=\([0-9.]*\).*/\1/p')
+  VIA_TPS=$(tps "$SATURATED_VIA")
   # One saturated pair minutes apart moved from 0.70 to 1.14 between sessions, and two pairs a minute apart from 0.80
   # to 1.03 (docs/BENCHMARKS.md, "The gateway's cost, pair by pair"): the machine's speed drifts as much as the
   # gateway costs. So also PAIRS pairs of 10 s rounds back to back, in turn direct first and via first, and their median.
   PAIR_RATIOS=()
-  tps() { echo "$1" | sed -n 's/.*throughput=\([0-9.]*\).*/\1/p'; }
   for pair in $(seq 1 "$PAIRS"); do
     if [ $((pair % 2)) -eq 1 ]; then
       D=$(tps "$(search "$DIRECT" max "$MAX_CONNECTIONS" 10 2)"); V=$(tps "$(search "$VIA" max "$MAX_CONNECTIONS" 10 2)")
