@@ -5,7 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -148,6 +155,59 @@ class RoutingTest {
 
         assertThat(body).hasSize(FakeUpstreams.STREAMED_CHUNK.length() * FakeUpstreams.STREAMED_CHUNKS);
         assertThat(body).isEqualTo(FakeUpstreams.STREAMED_CHUNK.repeat(FakeUpstreams.STREAMED_CHUNKS));
+    }
+
+    @Test
+    void a_read_without_a_body_goes_up_without_one() {
+        Response echo = given().when().get("/api/v1/offers/o-3")
+                .then().statusCode(200).extract().response();
+
+        assertThat(echo.<Integer>path("bodyLength")).isZero();
+        assertThat(echo.<Object>path("headers.content-length")).as("no length invented for a body it has not").isNull();
+        assertThat(echo.<Object>path("headers.transfer-encoding")).isNull();
+    }
+
+    @Test
+    void reads_without_a_body_follow_each_other_on_one_kept_alive_connection() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            for (String id : List.of("o-5", "o-6", "o-7")) {
+                socket.getOutputStream().write(("GET /api/v1/offers/" + id + " HTTP/1.1\r\nHost: tremplin.test\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                String answer = readAnswer(socket.getInputStream());
+                assertThat(answer).startsWith("HTTP/1.1 200").contains("\"uri\":\"/api/v1/offers/" + id + "\"");
+            }
+        }
+    }
+
+    /** One HTTP/1.1 answer framed by its Content-Length, as the echo's are. */
+    private static String readAnswer(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int next = in.read();
+            assertThat(next).as("the answer's head ended before the connection").isNotNegative();
+            head.append((char) next);
+        }
+        Matcher length = Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+        assertThat(length.find()).as("a Content-Length in " + head).isTrue();
+        return head + new String(in.readNBytes(Integer.parseInt(length.group(1))), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void an_http_1_0_client_gets_a_streamed_answer_whole_with_its_length() throws Exception {
+        int length = FakeUpstreams.STREAMED_CHUNK.length() * FakeUpstreams.STREAMED_CHUNKS;
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write("GET /api/v1/statistics/stream HTTP/1.0\r\nHost: tremplin.test\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            // HTTP/1.0 has no chunked framing: the answer comes with its length, and the connection then closes
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            String head = answer.substring(0, answer.indexOf("\r\n\r\n"));
+            assertThat(head).startsWith("HTTP/1.0 200").containsIgnoringCase("content-length: " + length)
+                    .doesNotContainIgnoringCase("transfer-encoding");
+            assertThat(answer.substring(head.length() + 4))
+                    .isEqualTo(FakeUpstreams.STREAMED_CHUNK.repeat(FakeUpstreams.STREAMED_CHUNKS));
+        }
     }
 
     @Test
