@@ -47,9 +47,12 @@ public final class RouteTable {
             Map.entry("/api/v1/programmes/*/bilan", Service.APPLICATIONS));
 
     // Most segments first, then longest, so that a more specific prefix (e.g. /api/v1/programmes/*/allocation) wins.
-    private static final List<Map.Entry<String, Service>> BY_LENGTH = PREFIXES.entrySet().stream()
-            .sorted(Comparator.comparingInt((Map.Entry<String, Service> e) -> segments(e.getKey()).length)
-                    .thenComparingInt(e -> e.getKey().length()).reversed())
+    // Each prefix split and its Route made once: resolving runs for every request the gateway proxies.
+    private static final List<Prefix> BY_SPECIFICITY = PREFIXES.entrySet().stream()
+            .map(entry -> new Prefix(entry.getKey(), segments(entry.getKey()), entry.getKey().contains("*"),
+                    new Route(entry.getKey(), entry.getValue())))
+            .sorted(Comparator.comparingInt((Prefix prefix) -> prefix.segments().length)
+                    .thenComparingInt(prefix -> prefix.text().length()).reversed())
             .toList();
 
     private RouteTable() {
@@ -59,25 +62,32 @@ public final class RouteTable {
     public record Route(String prefix, Service service) {
     }
 
+    private record Prefix(String text, String[] segments, boolean templated, Route route) {
+    }
+
     /** The route for a normalised request path; a prefix matches whole segments only. */
     public static Optional<Route> resolve(String path) {
         if (path == null) {
             return Optional.empty();
         }
-        for (Map.Entry<String, Service> route : BY_LENGTH) {
-            if (matches(route.getKey(), path)) {
-                return Optional.of(new Route(route.getKey(), route.getValue()));
+        String[] given = null;
+        for (Prefix prefix : BY_SPECIFICITY) {
+            boolean matched;
+            if (prefix.templated()) {
+                given = given == null ? segments(path) : given;
+                matched = matches(prefix.segments(), given);
+            } else {
+                matched = path.startsWith(prefix.text())
+                        && (path.length() == prefix.text().length() || path.charAt(prefix.text().length()) == '/');
+            }
+            if (matched) {
+                return Optional.of(prefix.route());
             }
         }
         return Optional.empty();
     }
 
-    private static boolean matches(String prefix, String path) {
-        if (!prefix.contains("*")) {
-            return path.equals(prefix) || path.startsWith(prefix + "/");
-        }
-        String[] wanted = segments(prefix);
-        String[] given = segments(path);
+    private static boolean matches(String[] wanted, String[] given) {
         if (given.length < wanted.length) {
             return false;
         }
