@@ -74,7 +74,9 @@ public final class RouteTable {
         for (Prefix prefix : BY_SPECIFICITY) {
             boolean matched;
             if (prefix.templated()) {
-                given = given == null ? segments(path) : given;
+                if (given == null) {
+                    given = segments(path);
+                }
                 matched = matches(prefix.segments(), given);
             } else {
                 matched = path.startsWith(prefix.text())
